@@ -114,8 +114,8 @@ public final class Inputs {
 	}
 
 	/**
-	 * Returns the time of day under the key ({@code 19:00}, or the time part of a
-	 * date-time), or {@code null}.
+	 * Returns the time of day under the key ({@code 19:00}, {@code 晚上7:30},
+	 * {@code 7:30 pm}, or the time part of a date-time), or {@code null}.
 	 * @param inputs the inputs
 	 * @param key the key, usually {@code time}
 	 * @return the time, or {@code null} when there is none
@@ -131,6 +131,10 @@ public final class Inputs {
 		}
 		int hour = Integer.parseInt(matcher.group(1));
 		int minute = Integer.parseInt(matcher.group(2));
+		String lower = text.toLowerCase(java.util.Locale.ROOT);
+		if (hour < 12 && (lower.contains("下午") || lower.contains("晚") || lower.contains("pm"))) {
+			hour += 12;
+		}
 		return (hour < 24 && minute < 60) ? LocalTime.of(hour, minute) : null;
 	}
 

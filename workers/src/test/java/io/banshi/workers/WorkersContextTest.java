@@ -1,0 +1,72 @@
+package io.banshi.workers;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.banshi.db.TestDatabase;
+import io.banshi.workers.mcp.McpPluginRegistrar;
+import io.banshi.workers.plugin.PluginRegistry;
+import io.banshi.workflows.catalog.CapabilityCatalog;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plugin layer starts as Spring beans with nothing but a database: no engine, no MCP
+ * server.
+ */
+class WorkersContextTest {
+
+	@Configuration(proxyBeanMethods = false)
+	@ComponentScan("io.banshi.workers")
+	static class Workers {
+
+	}
+
+	@Test
+	void shouldStartWithOnlyADatabase() {
+		// given
+		try (HikariDataSource dataSource = TestDatabase.create("context").migrated().dataSource()) {
+			ApplicationContextRunner runner = new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
+				.withBean(DataSource.class, () -> dataSource)
+				.withUserConfiguration(Workers.class);
+
+			// when / then
+			runner.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(CapabilityCatalog.class).hasSingleBean(McpPluginRegistrar.class);
+				PluginRegistry registry = context.getBean(PluginRegistry.class);
+				assertThat(registry.plugins()).hasSize(13);
+				context.getBean(CapabilityCatalog.class)
+					.all()
+					.forEach((capability) -> assertThat(registry.pluginsFor(capability.name())).isNotEmpty());
+			});
+		}
+	}
+
+	@Test
+	void shouldUseTheApplicationsCatalogWhenItHasOne() {
+		// given
+		CapabilityCatalog shared = CapabilityCatalog.builtIn();
+		try (HikariDataSource dataSource = TestDatabase.create("context_catalog").migrated().dataSource()) {
+			ApplicationContextRunner runner = new ApplicationContextRunner()
+				.withBean(DataSource.class, () -> dataSource)
+				.withBean(CapabilityCatalog.class, () -> shared)
+				.withUserConfiguration(Workers.class);
+
+			// when / then
+			runner.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PluginRegistry.class).catalog()).isSameAs(shared);
+			});
+		}
+	}
+
+}
