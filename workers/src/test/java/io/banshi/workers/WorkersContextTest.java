@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.banshi.db.TestDatabase;
+import io.banshi.workers.jobs.StepHandler;
 import io.banshi.workers.mcp.McpPluginRegistrar;
 import io.banshi.workers.plugin.PluginRegistry;
 import io.banshi.workflows.catalog.CapabilityCatalog;
@@ -44,6 +45,8 @@ class WorkersContextTest {
 				assertThat(context).hasSingleBean(CapabilityCatalog.class).hasSingleBean(McpPluginRegistrar.class);
 				PluginRegistry registry = context.getBean(PluginRegistry.class);
 				assertThat(registry.plugins()).hasSize(13);
+				assertThat(context.getBeansOfType(StepHandler.class).values()).extracting(StepHandler::jobType)
+					.containsExactlyInAnyOrder("query", "compare", "confirm", "order", "remind", "notify");
 				context.getBean(CapabilityCatalog.class)
 					.all()
 					.forEach((capability) -> assertThat(registry.pluginsFor(capability.name())).isNotEmpty());

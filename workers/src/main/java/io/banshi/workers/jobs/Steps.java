@@ -1,0 +1,65 @@
+package io.banshi.workers.jobs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.banshi.workers.plugin.BusinessFailure;
+import io.banshi.workers.plugin.FailureCode;
+import io.banshi.workers.plugin.Option;
+
+/**
+ * Helpers the handlers share.
+ */
+final class Steps {
+
+	/** How many options a person is shown at {@code confirm}. */
+	static final int SHOWN = 5;
+
+	private Steps() {
+	}
+
+	static StepResult.BusinessError failed(BusinessFailure failure) {
+		return new StepResult.BusinessError(failure.errorCode(), failure.getMessage(),
+				Map.of("businessError", failure.errorCode(), "businessErrorMessage", failure.getMessage()));
+	}
+
+	static String capability(StepJob job) {
+		if (job.capability() == null) {
+			throw new BusinessFailure(FailureCode.INVALID_INPUT,
+					"Step '" + job.stepId() + "' (" + job.type() + ") names no capability");
+		}
+		return job.capability();
+	}
+
+	static List<Map<String, Object>> indexed(List<Option> options, int limit) {
+		List<Map<String, Object>> shown = new ArrayList<>();
+		for (Option option : options.subList(0, Math.min(limit, options.size()))) {
+			Map<String, Object> map = option.toMap();
+			map.put("index", shown.size() + 1);
+			shown.add(map);
+		}
+		return shown;
+	}
+
+	static List<Map<String, Object>> maps(List<Option> options, int limit) {
+		return options.subList(0, Math.min(limit, options.size())).stream().map(Option::toMap).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> options(Map<String, Object> variables) {
+		Object options = variables.get("options");
+		if (options instanceof List<?> list) {
+			List<Map<String, Object>> maps = new ArrayList<>();
+			for (Object item : list) {
+				if (item instanceof Map<?, ?> map) {
+					maps.add(new LinkedHashMap<>((Map<String, Object>) map));
+				}
+			}
+			return maps;
+		}
+		return List.of();
+	}
+
+}
