@@ -2,6 +2,7 @@ package io.banshi.workers.jobs;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.banshi.workers.plugin.BusinessFailure;
@@ -54,7 +55,7 @@ public class CompareHandler implements StepHandler {
 			}
 			Map<String, Object> summary = new LinkedHashMap<>();
 			summary.put("capability", comparison.capability());
-			summary.put("by", comparison.by().name().toLowerCase(java.util.Locale.ROOT));
+			summary.put("by", comparison.by().name().toLowerCase(Locale.ROOT));
 			if (comparison.budget() != null) {
 				summary.put("budget", comparison.budget());
 			}

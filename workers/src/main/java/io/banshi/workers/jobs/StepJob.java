@@ -1,5 +1,7 @@
 package io.banshi.workers.jobs;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.banshi.workers.plugin.IdempotencyKey;
@@ -20,8 +22,7 @@ public record StepJob(String type, long processInstanceKey, String elementId, lo
 
 	public StepJob {
 		headers = (headers != null) ? Map.copyOf(headers) : Map.of();
-		variables = (variables != null)
-				? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables)) : Map.of();
+		variables = (variables != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(variables)) : Map.of();
 	}
 
 	/**

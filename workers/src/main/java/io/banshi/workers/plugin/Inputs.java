@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,7 +132,7 @@ public final class Inputs {
 		}
 		int hour = Integer.parseInt(matcher.group(1));
 		int minute = Integer.parseInt(matcher.group(2));
-		String lower = text.toLowerCase(java.util.Locale.ROOT);
+		String lower = text.toLowerCase(Locale.ROOT);
 		if (hour < 12 && (lower.contains("下午") || lower.contains("晚") || lower.contains("pm"))) {
 			hour += 12;
 		}

@@ -1,5 +1,6 @@
 package io.banshi.workers.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public final class Cities {
 				City city = new City(rs.getString("name"), rs.getString("name_en"), rs.getDouble("latitude"),
 						rs.getDouble("longitude"), rs.getInt("jan_low_c"), rs.getInt("jul_high_c"),
 						rs.getInt("rainy_pct"));
-				List<String> names = new java.util.ArrayList<>();
+				List<String> names = new ArrayList<>();
 				names.add(normalize(city.name()));
 				names.add(normalize(city.nameEn()));
 				String aliases = rs.getString("aliases");

@@ -1,6 +1,8 @@
 package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +88,7 @@ public class DeliveryPlugin extends StockedPlugin {
 	record Dish(long id, String name, String shop, String tags, String provider, BigDecimal price, int eta,
 			double rating, int stock) {
 
-		static Dish read(java.sql.ResultSet rs) throws java.sql.SQLException {
+		static Dish read(ResultSet rs) throws SQLException {
 			return new Dish(rs.getLong("id"), rs.getString("name"), rs.getString("shop"), rs.getString("tags"),
 					rs.getString("provider"), rs.getBigDecimal("price"), rs.getInt("eta_minutes"),
 					rs.getDouble("rating"), rs.getInt("stock"));

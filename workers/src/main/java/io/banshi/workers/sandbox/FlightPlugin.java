@@ -2,6 +2,8 @@ package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,7 +79,7 @@ public class FlightPlugin extends StockedPlugin {
 	record Flight(String number, String provider, String origin, String destination, String departs, int minutes,
 			BigDecimal price, int seats, double rating) {
 
-		static Flight read(java.sql.ResultSet rs) throws java.sql.SQLException {
+		static Flight read(ResultSet rs) throws SQLException {
 			return new Flight(rs.getString("flight_no"), rs.getString("provider"), rs.getString("origin"),
 					rs.getString("destination"), rs.getString("departs"), rs.getInt("duration_minutes"),
 					rs.getBigDecimal("price"), rs.getInt("seats"), rs.getDouble("rating"));

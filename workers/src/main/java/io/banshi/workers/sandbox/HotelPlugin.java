@@ -1,6 +1,8 @@
 package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,7 +89,7 @@ public class HotelPlugin extends StockedPlugin {
 	record Hotel(long id, String city, String name, String area, String provider, BigDecimal price, double rating,
 			int rooms) {
 
-		static Hotel read(java.sql.ResultSet rs) throws java.sql.SQLException {
+		static Hotel read(ResultSet rs) throws SQLException {
 			return new Hotel(rs.getLong("id"), rs.getString("city"), rs.getString("name"), rs.getString("area"),
 					rs.getString("provider"), rs.getBigDecimal("price_per_night"), rs.getDouble("rating"),
 					rs.getInt("rooms"));

@@ -1,6 +1,7 @@
 package io.banshi.workers.sandbox;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ final class Inventory {
 			return result;
 		}
 		Collection<String> ids = catalogStock.keySet();
-		String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+		String in = String.join(",", Collections.nCopies(ids.size(), "?"));
 		this.jdbc.query("SELECT option_id, remaining FROM sbx_inventory WHERE option_id IN (" + in + ")", (rs) -> {
 			result.put(rs.getString("option_id"), rs.getInt("remaining"));
 		}, ids.toArray());

@@ -2,6 +2,7 @@ package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public class LedgerPlugin implements CapabilityPlugin {
 	public List<Option> query(String capability, Map<String, Object> inputs) {
 		LocalDate date = Inputs.date(inputs, "date", this.sandbox.today());
 		boolean week = "week".equalsIgnoreCase(Inputs.text(inputs, "period"));
-		LocalDate from = week ? date.with(java.time.DayOfWeek.MONDAY) : date.withDayOfMonth(1);
+		LocalDate from = week ? date.with(DayOfWeek.MONDAY) : date.withDayOfMonth(1);
 		LocalDate to = week ? from.plusDays(6) : date.with(TemporalAdjusters.lastDayOfMonth());
 		String item = Inputs.text(inputs, "item");
 		List<Option> entries = new ArrayList<>();

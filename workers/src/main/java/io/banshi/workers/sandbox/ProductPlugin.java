@@ -2,6 +2,8 @@ package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +81,7 @@ public class ProductPlugin extends StockedPlugin {
 	record Product(long id, String name, String tags, String shop, String provider, BigDecimal price, int stock,
 			double rating, int deliveryDays, int surgePct) {
 
-		static Product read(java.sql.ResultSet rs) throws java.sql.SQLException {
+		static Product read(ResultSet rs) throws SQLException {
 			return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("tags"), rs.getString("shop"),
 					rs.getString("provider"), rs.getBigDecimal("price"), rs.getInt("stock"), rs.getDouble("rating"),
 					rs.getInt("delivery_days"), rs.getInt("surge_pct"));

@@ -1,6 +1,8 @@
 package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -105,7 +107,7 @@ public class RestaurantPlugin extends StockedPlugin {
 	record Restaurant(long id, String city, String name, String cuisine, String tags, String area, String provider,
 			BigDecimal price, double rating, List<LocalTime> slots, int tables) {
 
-		static Restaurant read(java.sql.ResultSet rs) throws java.sql.SQLException {
+		static Restaurant read(ResultSet rs) throws SQLException {
 			List<LocalTime> slots = new ArrayList<>();
 			for (String slot : rs.getString("slots").split(",")) {
 				slots.add(LocalTime.parse(slot.trim()));

@@ -1,6 +1,8 @@
 package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -77,7 +79,7 @@ public class TrainPlugin extends StockedPlugin {
 	record Train(String number, String provider, String origin, String destination, String departs, int minutes,
 			String seatClass, BigDecimal price, int seats) {
 
-		static Train read(java.sql.ResultSet rs) throws java.sql.SQLException {
+		static Train read(ResultSet rs) throws SQLException {
 			return new Train(rs.getString("train_no"), rs.getString("provider"), rs.getString("origin"),
 					rs.getString("destination"), rs.getString("departs"), rs.getInt("duration_minutes"),
 					rs.getString("seat_class"), rs.getBigDecimal("price"), rs.getInt("seats"));

@@ -364,6 +364,42 @@ class OrderingTest {
 		assertThat(orders).extracting(OrderReceipt::idempotencyKey).containsExactly("42/a", "42/b");
 	}
 
+	@Test
+	void shouldCompensateEveryOrderOfACanceledErrand() {
+		// given: a trip with a flight, a hotel and a ledger entry, and another errand
+		long errand = 900L;
+		Map<String, Object> trip = Map.of("destination", "上海", "date", "2026-12-09", "nights", 1);
+		Option flight = flight("CA1501", trip);
+		Option hotel = this.fixture.registry.query("travel.hotel", Map.of("destination", "上海", "date", "2026-12-09"))
+			.stream()
+			.filter((option) -> !option.soldOut())
+			.findFirst()
+			.orElseThrow();
+		this.fixture.registry.order("travel.flight", flight, trip, IdempotencyKey.forStep(errand, "order_flight"));
+		this.fixture.registry.order("travel.hotel", hotel, trip, IdempotencyKey.forStep(errand, "order_hotel"));
+		this.fixture.registry.order("finance.ledger", null, Map.of("amount", 1240, "item", "机票"),
+				IdempotencyKey.forStep(errand, "ledger"));
+		this.fixture.registry.order("travel.flight", flight, trip, IdempotencyKey.forStep(901L, "order_flight"));
+		ErrandOrders errands = new ErrandOrders(this.fixture.orders, this.fixture.registry);
+
+		// when
+		List<OrderReceipt> after = errands.cancelAll(errand);
+		errands.cancelAll(errand);
+
+		// then
+		assertThat(after).hasSize(3).allSatisfy((order) -> assertThat(order.status()).isEqualTo(OrderStatus.CANCELED));
+		assertThat(errands.of(901L)).singleElement()
+			.satisfies((order) -> assertThat(order.status()).isEqualTo(OrderStatus.PLACED));
+		assertThat(flight("CA1501", trip).available()).isEqualTo(30 - 1);
+		assertThat(this.fixture.registry.query("travel.hotel", Map.of("destination", "上海", "date", "2026-12-09"))
+			.stream()
+			.filter((option) -> option.id().equals(hotel.id()))
+			.findFirst()
+			.orElseThrow()
+			.available()).isEqualTo(hotel.available());
+		assertThat(this.fixture.registry.query("finance.ledger", Map.of()).get(0).price()).isEqualByComparingTo("0");
+	}
+
 	private Option flight(String number, Map<String, Object> inputs) {
 		return this.fixture.registry.query("travel.flight", inputs)
 			.stream()
