@@ -129,7 +129,7 @@ final class McpTools {
 		return new Option(capability, plugin, (id != null) ? id : capability + "#" + index,
 				(provider != null) ? provider : server, (name != null) ? name : id, price, total,
 				first(object, "time", "departs", "starts", "date", "eta_minutes"), rating,
-				(available != null) ? available.intValue() : null, object);
+				(available != null) ? available.intValue() : null, object, quantity);
 	}
 
 	private static String first(Map<String, Object> object, String... keys) {

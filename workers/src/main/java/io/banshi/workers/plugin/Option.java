@@ -28,20 +28,43 @@ import java.util.Map;
  * unlimited
  * @param details the capability's own output fields ({@code flight_no}, {@code departs},
  * {@code seats_left}, ...)
+ * @param wanted how many of {@code available} ordering it for what was asked would take
+ * (tickets for the party, rooms, items); at least 1
  */
 public record Option(String capability, String plugin, String id, String provider, String name, BigDecimal price,
-		BigDecimal total, String time, Double rating, Integer available, Map<String, Object> details) {
+		BigDecimal total, String time, Double rating, Integer available, Map<String, Object> details, int wanted) {
 
 	public Option {
 		details = (details != null) ? Map.copyOf(details) : Map.of();
+		wanted = Math.max(1, wanted);
 	}
 
 	/**
-	 * Tells whether nothing is left of this option.
-	 * @return true when {@link #available()} is zero or less
+	 * An option of which one unit is wanted.
+	 * @param capability the catalog capability
+	 * @param plugin the plugin that answered
+	 * @param id the option's id at its plugin
+	 * @param provider who sells or serves it
+	 * @param name what it is
+	 * @param price the unit price, or {@code null}
+	 * @param total what the errand would pay, or {@code null}
+	 * @param time when it happens, or {@code null}
+	 * @param rating its rating, or {@code null}
+	 * @param available how many are left, or {@code null} when unlimited
+	 * @param details the capability's own output fields
+	 */
+	public Option(String capability, String plugin, String id, String provider, String name, BigDecimal price,
+			BigDecimal total, String time, Double rating, Integer available, Map<String, Object> details) {
+		this(capability, plugin, id, provider, name, price, total, time, rating, available, details, 1);
+	}
+
+	/**
+	 * Tells whether too little is left of this option for what was asked: none at all, or
+	 * fewer than {@link #wanted()} (two seats left for a party of three).
+	 * @return true when it cannot be ordered as asked
 	 */
 	public boolean soldOut() {
-		return this.available != null && this.available <= 0;
+		return this.available != null && this.available < this.wanted;
 	}
 
 	/**
@@ -61,6 +84,9 @@ public record Option(String capability, String plugin, String id, String provide
 		put(map, "time", this.time);
 		put(map, "rating", this.rating);
 		put(map, "available", this.available);
+		if (this.wanted > 1) {
+			map.put("wanted", this.wanted);
+		}
 		put(map, "plugin", this.plugin);
 		put(map, "capability", this.capability);
 		return map;
@@ -80,14 +106,15 @@ public record Option(String capability, String plugin, String id, String provide
 		}
 		Map<String, Object> details = new LinkedHashMap<>(map);
 		for (String common : new String[] { "id", "provider", "name", "price", "total", "time", "rating", "available",
-				"plugin", "capability" }) {
+				"wanted", "plugin", "capability" }) {
 			details.remove(common);
 		}
 		details.values().removeIf((value) -> value == null);
 		return new Option(text(map.get("capability")), text(map.get("plugin")), text(map.get("id")),
 				text(map.get("provider")), text(map.get("name")), Inputs.decimal(map.get("price")),
 				Inputs.decimal(map.get("total")), text(map.get("time")), number(map.get("rating")),
-				integer(map.get("available")), details);
+				integer(map.get("available")), details,
+				(integer(map.get("wanted")) != null) ? integer(map.get("wanted")) : 1);
 	}
 
 	private static void put(Map<String, Object> map, String key, Object value) {

@@ -67,7 +67,7 @@ public class DeliveryPlugin extends StockedPlugin {
 			options.add(new Option("food.delivery", name(), dish.optionId(date), dish.provider(),
 					dish.name() + " · " + dish.shop(), dish.price(),
 					dish.price().multiply(BigDecimal.valueOf(quantity)), String.valueOf(dish.eta()), dish.rating(),
-					left.get(dish.optionId(date)), details));
+					left.get(dish.optionId(date)), details, quantity));
 		}
 		return options;
 	}

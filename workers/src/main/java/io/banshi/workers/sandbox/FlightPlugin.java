@@ -114,7 +114,7 @@ public class FlightPlugin extends StockedPlugin {
 			details.put("duration_minutes", this.minutes);
 			details.put("seats_left", left);
 			return new Option("travel.flight", plugin, optionId(date), this.provider, label(date), fare,
-					fare.multiply(BigDecimal.valueOf(party)), departure.toString(), this.rating, left, details);
+					fare.multiply(BigDecimal.valueOf(party)), departure.toString(), this.rating, left, details, party);
 		}
 
 	}

@@ -111,7 +111,7 @@ public class HotelPlugin extends StockedPlugin {
 			details.put("rooms_left", left);
 			return new Option("travel.hotel", plugin, optionId(date), this.provider, this.name, this.price,
 					this.price.multiply(BigDecimal.valueOf((long) stay.nights() * stay.rooms())), date.toString(),
-					this.rating, left, details);
+					this.rating, left, details, stay.rooms());
 		}
 
 	}

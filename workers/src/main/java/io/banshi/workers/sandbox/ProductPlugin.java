@@ -59,7 +59,7 @@ public class ProductPlugin extends StockedPlugin {
 			options.add(new Option("shop.product", name(), product.optionId(), product.provider(), product.name(),
 					product.price(), product.price().multiply(BigDecimal.valueOf(quantity)),
 					String.valueOf(product.deliveryDays() * 24 * 60), product.rating(), left.get(product.optionId()),
-					details));
+					details, quantity));
 		}
 		return options;
 	}

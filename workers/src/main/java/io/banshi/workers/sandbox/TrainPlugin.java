@@ -107,7 +107,7 @@ public class TrainPlugin extends StockedPlugin {
 			details.put("seat_class", this.seatClass);
 			details.put("seats_left", left);
 			return new Option("travel.train", plugin, optionId(date), this.provider, label(date), this.price,
-					this.price.multiply(BigDecimal.valueOf(party)), departure.toString(), null, left, details);
+					this.price.multiply(BigDecimal.valueOf(party)), departure.toString(), null, left, details, party);
 		}
 
 	}

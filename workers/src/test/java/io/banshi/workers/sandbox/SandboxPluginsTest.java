@@ -9,6 +9,7 @@ import io.banshi.workers.SandboxFixture;
 import io.banshi.workers.plugin.BusinessFailure;
 import io.banshi.workers.plugin.FailureCode;
 import io.banshi.workers.plugin.Option;
+import io.banshi.workers.plugin.Ranking;
 import io.banshi.workflows.catalog.Capability;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -265,6 +266,22 @@ class SandboxPluginsTest {
 		});
 		assertThat(dogFood).hasSize(3).allSatisfy((bag) -> assertThat(bag.name()).containsAnyOf("狗粮", "犬粮"));
 		assertThat(query("shop.product", Map.of("item", "一台时光机"))).isEmpty();
+	}
+
+	@Test
+	void shouldCountAnOptionWithTooFewLeftForTheAskedQuantityAsSoldOut() {
+		// when: three bags of dog food; the cheapest shop has two
+		List<Option> one = query("shop.product", Map.of("item", "dog food", "quantity", 1));
+		List<Option> three = query("shop.product", Map.of("item", "dog food", "quantity", 3));
+
+		// then
+		assertThat(one).noneMatch(Option::soldOut);
+		assertThat(three).filteredOn(Option::soldOut).singleElement().satisfies((bag) -> {
+			assertThat(bag.available()).isEqualTo(2);
+			assertThat(bag.wanted()).isEqualTo(3);
+		});
+		assertThat(fixture.registry.compare("shop.product", Map.of("item", "dog food", "quantity", 3), Ranking.PRICE)
+			.best()).get().satisfies((best) -> assertThat(best.price()).isEqualByComparingTo("129"));
 	}
 
 	@Test
