@@ -2,6 +2,7 @@ package io.banshi.workers.jobs;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,11 +17,13 @@ import io.banshi.workers.plugin.Ranking;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code compare}: asks every provider of the step's capability, ranks by the input
- * {@code by} ({@code price} by default, or {@code time}, {@code rating}) within the
- * {@code budget}, and puts the best few in {@code options} for the person to pick at
- * {@code confirm}. When options exist but all cost more than the budget, it throws
- * {@code OVER_BUDGET}, saying what the cheapest costs.
+ * {@code compare}: ranks what the {@code query} steps before it found for the step's
+ * capability (their {@code results_<stepId>}), or, when there are none, asks every
+ * provider of the capability with the job's variables; ranks by the input {@code by}
+ * ({@code price} by default, or {@code time}, {@code rating}) within the {@code budget},
+ * and puts the best few in {@code options} for the person to pick at {@code confirm}.
+ * When options exist but all cost more than the budget, it throws {@code OVER_BUDGET},
+ * saying what the cheapest costs.
  */
 @Component
 public class CompareHandler implements StepHandler {
@@ -44,7 +47,10 @@ public class CompareHandler implements StepHandler {
 	public StepResult handle(StepJob job) {
 		try {
 			Ranking by = Ranking.of(Inputs.text(job.variables(), "by", "rank_by", "sort"));
-			Comparison comparison = this.registry.compare(Steps.capability(job), job.variables(), by);
+			String capability = Steps.capability(job);
+			List<Option> found = Steps.found(job.variables(), this.registry.capability(capability).name());
+			Comparison comparison = found.isEmpty() ? this.registry.compare(capability, job.variables(), by)
+					: this.registry.rank(capability, found, Inputs.decimal(job.variables(), "budget"), by);
 			if (comparison.ranked().isEmpty() && !comparison.overBudget().isEmpty()) {
 				Option cheapest = comparison.overBudget().stream().min(Ranking.PRICE.comparator()).orElseThrow();
 				BigDecimal cost = (cheapest.total() != null) ? cheapest.total() : cheapest.price();

@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 
 import io.banshi.workers.plugin.BusinessFailure;
 import io.banshi.workers.plugin.Comparison;
+import io.banshi.workers.plugin.Option;
 import io.banshi.workers.plugin.PluginRegistry;
 import io.banshi.workers.plugin.Ranking;
 import io.banshi.workflows.catalog.Capability;
@@ -43,7 +44,9 @@ public class ConfirmHandler implements StepHandler {
 		try {
 			List<Map<String, Object>> options = Steps.options(job.variables());
 			if (options.isEmpty() && job.capability() != null) {
-				options = compared(job);
+				List<Option> found = Steps.found(job.variables(), this.registry.capability(job.capability()).name());
+				options = found.isEmpty() ? compared(job)
+						: Steps.indexed(found.stream().filter((option) -> !option.soldOut()).toList(), Steps.SHOWN);
 			}
 			if (options.isEmpty()) {
 				options = List.of(proposal(job));

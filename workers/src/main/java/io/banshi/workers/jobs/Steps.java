@@ -47,6 +47,29 @@ final class Steps {
 		return options.subList(0, Math.min(limit, options.size())).stream().map(Option::toMap).toList();
 	}
 
+	/**
+	 * Returns the options earlier {@code query} steps found for a capability: the
+	 * {@code results_<stepId>} variables whose options are of that capability.
+	 */
+	static List<Option> found(Map<String, Object> variables, String capability) {
+		List<Option> found = new ArrayList<>();
+		for (Map.Entry<String, Object> variable : variables.entrySet()) {
+			if (variable.getKey().startsWith("results_") && variable.getValue() instanceof List<?> list) {
+				for (Object item : list) {
+					if (item instanceof Map<?, ?> map && capability.equals(map.get("capability"))) {
+						found.add(Option.fromMap(copy(map)));
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> copy(Map<?, ?> map) {
+		return new LinkedHashMap<>((Map<String, Object>) map);
+	}
+
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> options(Map<String, Object> variables) {
 		Object options = variables.get("options");

@@ -14,14 +14,17 @@
  * <ul>
  * <li>{@code query}: {@code results_<stepId>}, the options found (at most 20 maps, see
  * {@link io.banshi.workers.plugin.Option#toMap()}).</li>
- * <li>{@code compare}: {@code options}, the best options (at most 5, each with an
- * {@code index} from 1), {@code best}, and {@code comparison_<stepId>} (ranking, budget,
- * how many were over budget or sold out); the BPMN error {@code OVER_BUDGET} when every
- * option costs more than the budget.</li>
- * <li>{@code confirm}: {@code options} (kept from {@code compare}, or compared here when
- * there were none, or one proposal describing what {@code order} will do) and
- * {@code awaitingConfirmation = true}; the person's answer arrives as the variable
- * {@code confirmation} ({@code {"option": 1}} or {@code {"declined": true}}).</li>
+ * <li>{@code compare}: ranks the options the {@code query} steps found for its capability
+ * (else queries with its own variables) by {@code by} within {@code budget};
+ * {@code options}, the best options (at most 5, each with an {@code index} from 1),
+ * {@code best}, and {@code comparison_<stepId>} (ranking, budget, how many were over
+ * budget or sold out); the BPMN error {@code OVER_BUDGET} when every option costs more
+ * than the budget.</li>
+ * <li>{@code confirm}: {@code options} (kept from {@code compare}, else what the
+ * {@code query} found, else compared here, else one proposal describing what
+ * {@code order} will do) and {@code awaitingConfirmation = true}; the person's answer
+ * arrives as the variable {@code confirmation} ({@code {"option": 1}} or
+ * {@code {"declined": true}}).</li>
  * <li>{@code order}: {@code order_<stepId>}, the order's receipt; the BPMN errors
  * {@code SOLD_OUT}, {@code PRICE_CHANGED}, {@code OVER_BUDGET} (and {@code NOT_FOUND},
  * {@code INVALID_INPUT}) with {@code businessErrorMessage} saying why. Its idempotency

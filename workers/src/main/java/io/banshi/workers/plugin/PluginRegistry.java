@@ -158,12 +158,23 @@ public class PluginRegistry {
 	 * @return the comparison
 	 */
 	public Comparison compare(String used, Map<String, Object> inputs, Ranking by) {
+		return rank(used, query(used, inputs), Inputs.decimal(inputs, "budget"), by);
+	}
+
+	/**
+	 * Ranks options found earlier (by a {@code query} step), as {@link #compare} does.
+	 * @param used the step's capability name
+	 * @param options the options to rank
+	 * @param budget the budget, or {@code null} for none
+	 * @param by how to rank
+	 * @return the comparison
+	 */
+	public Comparison rank(String used, List<Option> options, BigDecimal budget, Ranking by) {
 		String name = capability(used).name();
-		BigDecimal budget = Inputs.decimal(inputs, "budget");
 		List<Option> ranked = new ArrayList<>();
 		List<Option> overBudget = new ArrayList<>();
 		List<Option> soldOut = new ArrayList<>();
-		for (Option option : query(used, inputs)) {
+		for (Option option : options) {
 			BigDecimal cost = Ranking.cost(option);
 			if (option.soldOut()) {
 				soldOut.add(option);

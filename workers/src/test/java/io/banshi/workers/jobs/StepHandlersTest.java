@@ -63,12 +63,14 @@ class StepHandlersTest {
 
 	@Test
 	void shouldBookTheCheapestFlightAfterTheConfirmOnce() {
-		// given: 帮我订下周三去上海的机票 (d01)
-		Map<String, Object> process = new HashMap<>(
-				Map.of("errandId", "e-1", "destination", "上海", "date", "2026-12-09"));
-		process.putAll(complete(this.query.handle(job("query", "s1", "travel.flight", process))));
-		process.putAll(complete(this.compare.handle(job("compare", "s2", "travel.flight", process))));
-		process.putAll(complete(this.confirm.handle(job("confirm", "s3", "travel.flight", process))));
+		// given: 帮我订下周三去上海的机票 (d01), each step with the inputs the planner gives it
+		Map<String, Object> trip = Map.of("destination", "上海", "date", "2026-12-09");
+		Map<String, Object> process = new HashMap<>(Map.of("errandId", "e-1"));
+		process.putAll(complete(this.query.handle(job("query", "s1", "travel.flight", with(process, trip)))));
+		process.putAll(complete(
+				this.compare.handle(job("compare", "s2", "travel.flight", with(process, Map.of("by", "price"))))));
+		process.putAll(complete(this.confirm
+			.handle(job("confirm", "s3", "travel.flight", with(process, Map.of("question", "请确认或选择一个选项后再下单。"))))));
 		List<?> options = (List<?>) process.get("options");
 		assertThat(options).hasSizeGreaterThanOrEqualTo(3);
 		Map<?, ?> cheapest = (Map<?, ?>) options.get(0);
@@ -78,7 +80,7 @@ class StepHandlersTest {
 		process.put("confirmation", Map.of("option", 1));
 
 		// when: the order job runs, and runs again as if redelivered
-		StepJob orderJob = job("order", "s4", "travel.flight", process);
+		StepJob orderJob = job("order", "s4", "travel.flight", with(process, trip));
 		Map<String, Object> first = complete(this.order.handle(orderJob));
 		Map<String, Object> again = complete(this.order.handle(orderJob));
 
@@ -89,6 +91,27 @@ class StepHandlersTest {
 		assertThat(receipt.get("idempotency_key")).isEqualTo(ERRAND + "/s4");
 		assertThat(((Map<?, ?>) again.get("order_s4")).get("order_id")).isEqualTo(receipt.get("order_id"));
 		assertThat(this.fixture.count("SELECT COUNT(*) FROM app_order")).isEqualTo(1);
+	}
+
+	@Test
+	void shouldOfferWhatTheQueryFoundWhenThereWasNoCompare() {
+		// given: 明晚7点在海底捞订个4人位 (d32): query, confirm, order
+		Map<String, Object> booking = Map.of("item", "海底捞", "party_size", 4, "date", "2026-12-01", "time", "19:00");
+		Map<String, Object> process = new HashMap<>(Map.of("errandId", "e-32"));
+		process.putAll(complete(this.query.handle(job("query", "s1", "food.restaurant", with(process, booking)))));
+
+		// when
+		process.putAll(complete(this.confirm.handle(job("confirm", "s2", "food.restaurant", process))));
+		process.put("confirmation", Map.of("option", 1));
+		Map<String, Object> result = complete(
+				this.order.handle(job("order", "s3", "food.restaurant", with(process, booking))));
+
+		// then
+		assertThat((List<?>) process.get("options")).singleElement()
+			.satisfies((option) -> assertThat((String) ((Map<?, ?>) option).get("name")).startsWith("海底捞"));
+		Map<?, ?> receipt = (Map<?, ?>) result.get("order_s3");
+		assertThat((String) receipt.get("option_id")).endsWith(":2026-12-01:19:00");
+		assertThat(receipt.get("quantity")).isEqualTo(1);
 	}
 
 	@Test
@@ -206,6 +229,12 @@ class StepHandlersTest {
 	private static StepJob job(String type, String stepId, String capability, Map<String, Object> variables) {
 		return new StepJob(type, ERRAND, stepId, 1000L + stepId.hashCode(),
 				Map.of("stepId", stepId, "capability", capability), variables);
+	}
+
+	private static Map<String, Object> with(Map<String, Object> process, Map<String, Object> inputs) {
+		Map<String, Object> variables = new HashMap<>(process);
+		variables.putAll(inputs);
+		return variables;
 	}
 
 	private static Map<String, Object> complete(StepResult result) {
