@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +28,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkersContextTest {
 
+	/** Scans the workers as the application does: auto-configurations left out. */
 	@Configuration(proxyBeanMethods = false)
-	@ComponentScan("io.banshi.workers")
+	@ComponentScan(basePackages = "io.banshi.workers",
+			excludeFilters = @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
 	static class Workers {
+
+	}
+
+	/** A module declaring the catalog itself, as the planner may. */
+	@Configuration(proxyBeanMethods = false)
+	static class PlannerCatalog {
+
+		static final CapabilityCatalog CATALOG = CapabilityCatalog.builtIn();
+
+		@Bean
+		CapabilityCatalog plannersCatalog() {
+			return CATALOG;
+		}
 
 	}
 
@@ -35,7 +54,8 @@ class WorkersContextTest {
 		// given
 		try (HikariDataSource dataSource = TestDatabase.create("context").migrated().dataSource()) {
 			ApplicationContextRunner runner = new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
+				.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+						WorkersAutoConfiguration.class))
 				.withBean(DataSource.class, () -> dataSource)
 				.withUserConfiguration(Workers.class);
 
@@ -57,17 +77,16 @@ class WorkersContextTest {
 	@Test
 	void shouldUseTheApplicationsCatalogWhenItHasOne() {
 		// given
-		CapabilityCatalog shared = CapabilityCatalog.builtIn();
 		try (HikariDataSource dataSource = TestDatabase.create("context_catalog").migrated().dataSource()) {
 			ApplicationContextRunner runner = new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(WorkersAutoConfiguration.class))
 				.withBean(DataSource.class, () -> dataSource)
-				.withBean(CapabilityCatalog.class, () -> shared)
-				.withUserConfiguration(Workers.class);
+				.withUserConfiguration(Workers.class, PlannerCatalog.class);
 
 			// when / then
 			runner.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(PluginRegistry.class).catalog()).isSameAs(shared);
+				assertThat(context).hasNotFailed().hasSingleBean(CapabilityCatalog.class);
+				assertThat(context.getBean(PluginRegistry.class).catalog()).isSameAs(PlannerCatalog.CATALOG);
 			});
 		}
 	}

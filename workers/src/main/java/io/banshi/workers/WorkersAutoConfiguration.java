@@ -2,17 +2,20 @@ package io.banshi.workers;
 
 import io.banshi.workflows.catalog.CapabilityCatalog;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The beans the plugin layer needs from outside it. The capability catalog is shared with
- * the planner: whichever module declares it, there must be exactly one, so that
- * capabilities registered by third-party plugins are seen by the planner too.
+ * the planner: there must be exactly one, so that capabilities registered by third-party
+ * plugins are seen by the planner too. This is an auto-configuration (listed in
+ * {@code META-INF/spring/...AutoConfiguration.imports}, left out of component scans) so
+ * that it is processed after the application's own configuration and adds the catalog
+ * only when no other module declared one.
  */
-@Configuration(proxyBeanMethods = false)
-public class WorkersConfiguration {
+@AutoConfiguration
+public class WorkersAutoConfiguration {
 
 	/**
 	 * The capability catalog, unless the application declares one.
