@@ -148,6 +148,43 @@ class PluginRegistryTest {
 	}
 
 	@Test
+	void shouldSkipAProviderThatFailsWhileAnotherAnswers() {
+		// given: a second weather provider that is down
+		PluginRegistry registry = new PluginRegistry(fixture.catalog, fixture.registry.plugins());
+		CapabilityPlugin down = new CapabilityPlugin() {
+
+			@Override
+			public String name() {
+				return "test.weather.down";
+			}
+
+			@Override
+			public Set<String> capabilities() {
+				return Set.of("weather.forecast");
+			}
+
+			@Override
+			public List<Option> query(String capability, Map<String, Object> inputs) {
+				throw new IllegalStateException("connection refused");
+			}
+
+		};
+		registry.register(down);
+
+		// when
+		List<Option> forecast = registry.query("weather.forecast", Map.of("destination", "杭州"));
+
+		// then
+		assertThat(forecast).singleElement()
+			.satisfies((option) -> assertThat(option.plugin()).isEqualTo("sandbox.weather.forecast"));
+		registry.unregister("sandbox.weather.forecast");
+		assertThatThrownBy(() -> registry.query("weather.forecast", Map.of("destination", "杭州")))
+			.isInstanceOf(IllegalStateException.class)
+			.isNotInstanceOf(BusinessFailure.class)
+			.hasMessage("connection refused");
+	}
+
+	@Test
 	void shouldRefuseAPluginForACapabilityOutsideTheCatalog() {
 		// given
 		CapabilityPlugin stray = new CapabilityPlugin() {

@@ -2,6 +2,7 @@ package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -312,6 +313,35 @@ class SandboxPluginsTest {
 			.allSatisfy((video) -> assertThat(video.details()).containsEntry("family_friendly", true)
 				.containsKeys("title", "platform"));
 		assertThat(family.get(0).rating()).isGreaterThanOrEqualTo(family.get(family.size() - 1).rating());
+	}
+
+	@Test
+	void shouldAnswerTheLookUpsOfTheDevSet() {
+		// given: what the dev set's errands look up, with the inputs a planner gives
+		Map<String, Map<String, Object>> lookUps = new LinkedHashMap<>();
+		lookUps.put("d02 travel.hotel", Map.of("destination", "杭州", "date", "2026-12-05", "budget", 5000));
+		lookUps.put("d04 weather.forecast", Map.of("destination", "杭州", "date", "2026-12-01"));
+		lookUps.put("d08 travel.hotel", Map.of("destination", "Shenzhen", "date", "2026-12-12", "nights", 3));
+		lookUps.put("d10 shop.product", Map.of("item", "WH-1000XM5"));
+		lookUps.put("d15 food.delivery", Map.of("item", "pizza", "party_size", 4, "time", "19:00"));
+		lookUps.put("d16 travel.flight", Map.of("destination", "成都", "date", "2026-12-02", "budget", 3000));
+		lookUps.put("d20 weather.forecast", Map.of("destination", "Beijing", "date", "2026-12-05"));
+		lookUps.put("d21 travel.train",
+				Map.of("origin", "上海", "destination", "苏州", "date", "2026-12-01", "quantity", 1));
+		lookUps.put("d23 shop.product", Map.of("item", "电饭煲", "budget", 500));
+		lookUps.put("d25 travel.hotel", Map.of("destination", "Xi'an", "party_size", 2, "date", "2026-12-12"));
+		lookUps.put("d27 travel.flight", Map.of("origin", "北京", "destination", "广州", "date", "2026-12-20"));
+		lookUps.put("d28 map.route", Map.of("origin", "Hangzhou", "destination", "Ningbo"));
+		lookUps.put("d35 travel.hotel", Map.of("destination", "广州", "date", "2026-12-09", "item", "天河区的酒店"));
+		lookUps.put("d36 map.poi", Map.of("destination", "上海", "date", "2026-12-05", "item", "展览"));
+		lookUps.put("d37 travel.flight", Map.of("origin", "Shanghai", "destination", "Tokyo", "date", "2026-12-20"));
+		lookUps.put("d40 shop.product", Map.of("item", "birthday cake", "budget", 300));
+
+		// when / then
+		lookUps.forEach((what, inputs) -> {
+			String capability = what.substring(4);
+			assertThat(fixture.registry.compare(capability, inputs, Ranking.PRICE).ranked()).as(what).isNotEmpty();
+		});
 	}
 
 	private static BigDecimal price(List<Option> flights, String number) {
