@@ -76,7 +76,7 @@ public class DeliveryPlugin extends StockedPlugin {
 	Offer offer(String optionId, Map<String, Object> inputs) {
 		String[] parts = parts(optionId, "DL", 3);
 		Dish dish = this.sandbox.jdbc()
-			.query(SELECT_ONE, (rs, row) -> Dish.read(rs), Long.parseLong(parts[1]))
+			.query(SELECT_ONE, (rs, row) -> Dish.read(rs), id(parts[1], optionId))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> unknownOption(optionId));

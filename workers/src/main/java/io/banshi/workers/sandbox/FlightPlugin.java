@@ -33,7 +33,9 @@ public class FlightPlugin extends StockedPlugin {
 	static final String SELECT_ROUTE = "SELECT " + COLUMNS
 			+ " FROM sbx_flight WHERE origin = ? AND destination = ? AND weekdays LIKE ? ORDER BY departs";
 
-	static final String SELECT_BY_NUMBER = "SELECT " + COLUMNS + " FROM sbx_flight WHERE flight_no = ?";
+	// A flight is offered only on the weekdays it flies.
+	static final String SELECT_ON_DAY = "SELECT " + COLUMNS
+			+ " FROM sbx_flight WHERE flight_no = ? AND weekdays LIKE ?";
 
 	/**
 	 * Creates the plugin.
@@ -64,9 +66,9 @@ public class FlightPlugin extends StockedPlugin {
 	@Override
 	Offer offer(String optionId, Map<String, Object> inputs) {
 		String[] parts = parts(optionId, "FL", 3);
-		LocalDate date = LocalDate.parse(parts[2]);
+		LocalDate date = date(parts[2], optionId);
 		Flight flight = this.sandbox.jdbc()
-			.query(SELECT_BY_NUMBER, (rs, row) -> Flight.read(rs), parts[1])
+			.query(SELECT_ON_DAY, (rs, row) -> Flight.read(rs), parts[1], "%" + date.getDayOfWeek().getValue() + "%")
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> unknownOption(optionId));

@@ -66,7 +66,7 @@ public class HotelPlugin extends StockedPlugin {
 	Offer offer(String optionId, Map<String, Object> inputs) {
 		String[] parts = parts(optionId, "HT", 3);
 		Hotel hotel = this.sandbox.jdbc()
-			.query(SELECT_ONE, (rs, row) -> Hotel.read(rs), Long.parseLong(parts[1]))
+			.query(SELECT_ONE, (rs, row) -> Hotel.read(rs), id(parts[1], optionId))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> unknownOption(optionId));

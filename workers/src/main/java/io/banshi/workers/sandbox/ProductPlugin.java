@@ -68,7 +68,7 @@ public class ProductPlugin extends StockedPlugin {
 	Offer offer(String optionId, Map<String, Object> inputs) {
 		String[] parts = parts(optionId, "PR", 2);
 		Product product = this.sandbox.jdbc()
-			.query(SELECT_ONE, (rs, row) -> Product.read(rs), Long.parseLong(parts[1]))
+			.query(SELECT_ONE, (rs, row) -> Product.read(rs), id(parts[1], optionId))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> unknownOption(optionId));

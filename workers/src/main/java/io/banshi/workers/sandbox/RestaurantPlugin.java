@@ -94,7 +94,7 @@ public class RestaurantPlugin extends StockedPlugin {
 	Offer offer(String optionId, Map<String, Object> inputs) {
 		String[] parts = parts(optionId, "RS", 4);
 		Restaurant restaurant = this.sandbox.jdbc()
-			.query(SELECT_ONE, (rs, row) -> Restaurant.read(rs), Long.parseLong(parts[1]))
+			.query(SELECT_ONE, (rs, row) -> Restaurant.read(rs), id(parts[1], optionId))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> unknownOption(optionId));

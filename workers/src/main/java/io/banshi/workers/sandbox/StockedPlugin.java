@@ -1,6 +1,8 @@
 package io.banshi.workers.sandbox;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +95,24 @@ abstract class StockedPlugin implements CapabilityPlugin {
 
 	static BusinessFailure unknownOption(String optionId) {
 		return new BusinessFailure(FailureCode.NOT_FOUND, "No option '" + optionId + "' in the sandbox catalog");
+	}
+
+	static LocalDate date(String text, String optionId) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw unknownOption(optionId);
+		}
+	}
+
+	static long id(String text, String optionId) {
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			throw unknownOption(optionId);
+		}
 	}
 
 	static String[] parts(String optionId, String prefix, int count) {

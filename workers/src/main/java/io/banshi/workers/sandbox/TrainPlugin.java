@@ -31,7 +31,9 @@ public class TrainPlugin extends StockedPlugin {
 	static final String SELECT_ROUTE = "SELECT " + COLUMNS
 			+ " FROM sbx_train WHERE origin = ? AND destination = ? AND weekdays LIKE ? ORDER BY departs, price";
 
-	static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM sbx_train WHERE train_no = ? AND seat_class = ?";
+	// A train is offered only on the weekdays it runs.
+	static final String SELECT_ON_DAY = "SELECT " + COLUMNS
+			+ " FROM sbx_train WHERE train_no = ? AND seat_class = ? AND weekdays LIKE ?";
 
 	/**
 	 * Creates the plugin.
@@ -65,9 +67,10 @@ public class TrainPlugin extends StockedPlugin {
 	@Override
 	Offer offer(String optionId, Map<String, Object> inputs) {
 		String[] parts = parts(optionId, "TR", 4);
-		LocalDate date = LocalDate.parse(parts[3]);
+		LocalDate date = date(parts[3], optionId);
 		Train train = this.sandbox.jdbc()
-			.query(SELECT_ONE, (rs, row) -> Train.read(rs), parts[1], parts[2])
+			.query(SELECT_ON_DAY, (rs, row) -> Train.read(rs), parts[1], parts[2],
+					"%" + date.getDayOfWeek().getValue() + "%")
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> unknownOption(optionId));

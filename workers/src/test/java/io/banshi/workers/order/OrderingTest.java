@@ -155,6 +155,28 @@ class OrderingTest {
 	}
 
 	@Test
+	void shouldFailWithNotFoundForAnOptionThatDoesNotExist() {
+		// given: HU7605 flies on Mondays, Wednesdays and Fridays; 2026-12-08 is a Tuesday
+		Map<String, Object> inputs = Map.of("destination", "上海", "date", "2026-12-09");
+		Option wednesday = flight("HU7605", inputs);
+		Option tuesday = new Option("travel.flight", wednesday.plugin(), "FL:HU7605:2026-12-08", wednesday.provider(),
+				wednesday.name(), wednesday.price(), wednesday.total(), wednesday.time(), wednesday.rating(),
+				wednesday.available(), wednesday.details());
+		Option forged = new Option("travel.flight", wednesday.plugin(), "FL:HU7605:tomorrow", null, null, null, null,
+				null, null, null, Map.of());
+
+		// when / then
+		for (Option option : List.of(tuesday, forged)) {
+			assertThatThrownBy(
+					() -> this.fixture.registry.order("travel.flight", option, inputs, IdempotencyKey.of(option.id())))
+				.isInstanceOfSatisfying(BusinessFailure.class,
+						(failure) -> assertThat(failure.code()).isEqualTo(FailureCode.NOT_FOUND))
+				.hasMessageContaining(option.id());
+		}
+		assertThat(this.fixture.count("SELECT COUNT(*) FROM app_order")).isZero();
+	}
+
+	@Test
 	void shouldFailWithPriceChangedWhenTheShopAsksMoreAtCheckout() {
 		// given: this shop lists 2299 but asks 12% more at checkout
 		Map<String, Object> inputs = Map.of("item", "茅台");
