@@ -69,7 +69,9 @@ public class CompareHandler implements StepHandler {
 			summary.put("over_budget", comparison.overBudget().size());
 			summary.put("sold_out", comparison.soldOut().size());
 			Map<String, Object> variables = new LinkedHashMap<>();
-			variables.put("options", Steps.indexed(comparison.ranked(), Steps.SHOWN));
+			List<Map<String, Object>> options = Steps.indexed(comparison.ranked(), Steps.SHOWN);
+			variables.put("options", options);
+			variables.put(Steps.perCapability("ranked", comparison.capability()), options);
 			comparison.best().ifPresent((best) -> variables.put("best", best.toMap()));
 			variables.put("comparison_" + job.stepId(), summary);
 			return new StepResult.Complete(variables);

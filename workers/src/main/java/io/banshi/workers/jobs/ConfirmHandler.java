@@ -42,9 +42,11 @@ public class ConfirmHandler implements StepHandler {
 	@Override
 	public StepResult handle(StepJob job) {
 		try {
-			List<Map<String, Object>> options = Steps.options(job.variables());
-			if (options.isEmpty() && job.capability() != null) {
-				List<Option> found = Steps.found(job.variables(), this.registry.capability(job.capability()).name());
+			String capability = (job.capability() != null) ? this.registry.capability(job.capability()).name() : null;
+			List<Map<String, Object>> options = (capability != null)
+					? Steps.offered(job.variables(), "ranked", capability) : List.of();
+			if (options.isEmpty() && capability != null) {
+				List<Option> found = Steps.found(job.variables(), capability);
 				options = found.isEmpty() ? compared(job)
 						: Steps.indexed(found.stream().filter((option) -> !option.soldOut()).toList(), Steps.SHOWN);
 			}
@@ -53,6 +55,9 @@ public class ConfirmHandler implements StepHandler {
 			}
 			Map<String, Object> variables = new LinkedHashMap<>();
 			variables.put("options", options);
+			if (capability != null) {
+				variables.put(Steps.perCapability("options", capability), options);
+			}
 			variables.put("awaitingConfirmation", true);
 			return new StepResult.Complete(variables);
 		}

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code order}: orders the option the person picked at {@code confirm} (the variable
- * {@code confirmation}: {@code {"option": 2}} picks the option with that index,
- * {@code {"optionId": "..."}} the one with that id; without a confirmation, the
- * {@code best} of the comparison), under the idempotency key
+ * {@code confirmation}: {@code {"option": 2}} picks the option with that index among
+ * those {@code confirm} offered for the step's capability ({@code options_<capability>},
+ * else {@code options}), {@code {"optionId": "..."}} the one with that id; without a
+ * confirmation, the {@code best} of the comparison), under the idempotency key
  * {@code <processInstanceKey>/<elementId>}: a retried or twice delivered job finds the
  * order it placed. Business failures become BPMN errors with their codes.
  */
@@ -41,7 +42,8 @@ public class OrderHandler implements StepHandler {
 	@Override
 	public StepResult handle(StepJob job) {
 		try {
-			Option option = chosen(job.variables());
+			String capability = this.registry.capability(Steps.capability(job)).name();
+			Option option = chosen(job.variables(), capability);
 			OrderReceipt receipt = this.registry.order(Steps.capability(job), option, job.variables(), job.stepKey());
 			return new StepResult.Complete(Map.of("order_" + job.stepId(), receipt.toMap()));
 		}
@@ -51,8 +53,8 @@ public class OrderHandler implements StepHandler {
 	}
 
 	@SuppressWarnings("unchecked")
-	static Option chosen(Map<String, Object> variables) {
-		List<Map<String, Object>> options = Steps.options(variables);
+	static Option chosen(Map<String, Object> variables, String capability) {
+		List<Map<String, Object>> options = Steps.offered(variables, "options", capability);
 		Object confirmation = variables.get("confirmation");
 		Map<String, Object> picked = null;
 		if (confirmation instanceof Map<?, ?> answer) {
@@ -82,7 +84,8 @@ public class OrderHandler implements StepHandler {
 							"There is no option '" + id + "' to order"));
 			}
 		}
-		if (picked == null && variables.get("best") instanceof Map<?, ?> best) {
+		if (picked == null && variables.get("best") instanceof Map<?, ?> best
+				&& capability.equals(best.get("capability"))) {
 			picked = (Map<String, Object>) best;
 		}
 		if (picked == null || "proposal".equals(picked.get("id"))) {

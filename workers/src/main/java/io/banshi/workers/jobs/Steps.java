@@ -70,19 +70,45 @@ final class Steps {
 		return new LinkedHashMap<>((Map<String, Object>) map);
 	}
 
+	/**
+	 * Returns the name of a variable kept per capability, for errands that compare and
+	 * confirm several capabilities on parallel branches.
+	 * @param prefix for example {@code options}
+	 * @param capability the catalog capability
+	 * @return for example {@code options_travel_flight}
+	 */
+	static String perCapability(String prefix, String capability) {
+		return prefix + "_" + capability.replaceAll("[^A-Za-z0-9]", "_");
+	}
+
+	/**
+	 * Returns the option maps held by a variable, when they are all of the capability.
+	 */
 	@SuppressWarnings("unchecked")
-	static List<Map<String, Object>> options(Map<String, Object> variables) {
-		Object options = variables.get("options");
+	static List<Map<String, Object>> options(Map<String, Object> variables, String name, String capability) {
+		Object options = variables.get(name);
+		List<Map<String, Object>> maps = new ArrayList<>();
 		if (options instanceof List<?> list) {
-			List<Map<String, Object>> maps = new ArrayList<>();
 			for (Object item : list) {
 				if (item instanceof Map<?, ?> map) {
+					Object of = map.get("capability");
+					if (of != null && !of.equals(capability)) {
+						return List.of();
+					}
 					maps.add(new LinkedHashMap<>((Map<String, Object>) map));
 				}
 			}
-			return maps;
 		}
-		return List.of();
+		return maps;
+	}
+
+	/**
+	 * Returns the options offered for a capability: its own variable first, then the
+	 * shared {@code options} when they are of that capability.
+	 */
+	static List<Map<String, Object>> offered(Map<String, Object> variables, String prefix, String capability) {
+		List<Map<String, Object>> own = options(variables, perCapability(prefix, capability), capability);
+		return own.isEmpty() ? options(variables, "options", capability) : own;
 	}
 
 }

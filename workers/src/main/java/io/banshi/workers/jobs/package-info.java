@@ -16,15 +16,18 @@
  * {@link io.banshi.workers.plugin.Option#toMap()}).</li>
  * <li>{@code compare}: ranks the options the {@code query} steps found for its capability
  * (else queries with its own variables) by {@code by} within {@code budget};
- * {@code options}, the best options (at most 5, each with an {@code index} from 1),
- * {@code best}, and {@code comparison_<stepId>} (ranking, budget, how many were over
- * budget or sold out); the BPMN error {@code OVER_BUDGET} when every option costs more
- * than the budget.</li>
- * <li>{@code confirm}: {@code options} (kept from {@code compare}, else what the
+ * {@code options} and {@code ranked_<capability>} (dots as underscores:
+ * {@code ranked_travel_flight}), the best options (at most 5, each with an {@code index}
+ * from 1), {@code best}, and {@code comparison_<stepId>} (ranking, budget, how many were
+ * over budget or sold out); the BPMN error {@code OVER_BUDGET} when every option costs
+ * more than the budget.</li>
+ * <li>{@code confirm}: {@code options} and {@code options_<capability>} (from
+ * {@code ranked_<capability>}, else {@code options} of its capability, else what the
  * {@code query} found, else compared here, else one proposal describing what
  * {@code order} will do) and {@code awaitingConfirmation = true}; the person's answer
  * arrives as the variable {@code confirmation} ({@code {"option": 1}} or
- * {@code {"declined": true}}).</li>
+ * {@code {"declined": true}}). Keeping options per capability lets parallel branches (a
+ * flight and a hotel) each order what was picked for them.</li>
  * <li>{@code order}: {@code order_<stepId>}, the order's receipt; the BPMN errors
  * {@code SOLD_OUT}, {@code PRICE_CHANGED}, {@code OVER_BUDGET} (and {@code NOT_FOUND},
  * {@code INVALID_INPUT}) with {@code businessErrorMessage} saying why. Its idempotency

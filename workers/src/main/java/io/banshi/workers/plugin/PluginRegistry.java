@@ -200,13 +200,18 @@ public class PluginRegistry {
 	 * @param key the idempotency key derived from the job
 	 * @return the order, new or found under the key
 	 * @throws BusinessFailure as {@link CapabilityPlugin#order} does, and with
-	 * {@link FailureCode#INVALID_INPUT} when the capability is not consequential
+	 * {@link FailureCode#INVALID_INPUT} when the capability is not consequential or the
+	 * option is an offer of another capability
 	 */
 	public OrderReceipt order(String used, Option option, Map<String, Object> inputs, IdempotencyKey key) {
 		Capability capability = capability(used);
 		if (!capability.consequential()) {
 			throw new BusinessFailure(FailureCode.INVALID_INPUT,
 					"'" + capability.name() + "' only answers queries; nothing can be ordered from it");
+		}
+		if (option != null && option.capability() != null && !option.capability().equals(capability.name())) {
+			throw new BusinessFailure(FailureCode.INVALID_INPUT, "Option '" + option.id() + "' is an offer of "
+					+ option.capability() + ", not of " + capability.name());
 		}
 		CapabilityPlugin plugin = (option != null && option.plugin() != null) ? pluginNamed(option.plugin())
 				: pluginsFor(used).get(0);

@@ -115,6 +115,33 @@ class StepHandlersTest {
 	}
 
 	@Test
+	void shouldOrderWhatWasPickedForEachCapabilityOnParallelBranches() {
+		// given: 后天去成都出差,帮我订机票和酒店 (d16): two branches sharing the process's variables
+		Map<String, Object> flightInputs = Map.of("destination", "成都", "date", "2026-12-02");
+		Map<String, Object> hotelInputs = Map.of("destination", "成都", "date", "2026-12-02", "nights", 1);
+		Map<String, Object> process = new HashMap<>(Map.of("errandId", "e-16"));
+		process.putAll(complete(this.query.handle(job("query", "f1", "travel.flight", with(process, flightInputs)))));
+		process.putAll(complete(this.query.handle(job("query", "h1", "travel.hotel", with(process, hotelInputs)))));
+		process.putAll(complete(this.compare.handle(job("compare", "f2", "travel.flight", process))));
+		process.putAll(complete(this.compare.handle(job("compare", "h2", "travel.hotel", process))));
+		process.putAll(complete(this.confirm.handle(job("confirm", "f3", "travel.flight", process))));
+		process.putAll(complete(this.confirm.handle(job("confirm", "h3", "travel.hotel", process))));
+		process.put("confirmation", Map.of("option", 1));
+
+		// when
+		Map<String, Object> flight = complete(
+				this.order.handle(job("order", "f4", "travel.flight", with(process, flightInputs))));
+		Map<String, Object> hotel = complete(
+				this.order.handle(job("order", "h4", "travel.hotel", with(process, hotelInputs))));
+
+		// then
+		assertThat((String) ((Map<?, ?>) flight.get("order_f4")).get("option_id")).startsWith("FL:");
+		assertThat(((Map<?, ?>) flight.get("order_f4")).get("capability")).isEqualTo("travel.flight");
+		assertThat((String) ((Map<?, ?>) hotel.get("order_h4")).get("option_id")).startsWith("HT:");
+		assertThat(process).containsKeys("options_travel_flight", "options_travel_hotel", "ranked_travel_flight");
+	}
+
+	@Test
 	void shouldOrderTheOptionThePersonPicked() {
 		// given: 帮我买两箱农夫山泉 (d14), the person picks option 2
 		Map<String, Object> process = new HashMap<>(Map.of("item", "农夫山泉", "quantity", 2));

@@ -221,6 +221,18 @@ class PluginRegistryTest {
 	}
 
 	@Test
+	void shouldRefuseToOrderAnOptionOfAnotherCapability() {
+		// given
+		Option hotel = fixture.registry.query("travel.hotel", Map.of("destination", "成都")).get(0);
+
+		// when / then
+		assertThatThrownBy(() -> fixture.registry.order("travel.flight", hotel, Map.of(), IdempotencyKey.of("mixed")))
+			.isInstanceOfSatisfying(BusinessFailure.class,
+					(failure) -> assertThat(failure.code()).isEqualTo(FailureCode.INVALID_INPUT))
+			.hasMessageContaining("travel.hotel");
+	}
+
+	@Test
 	void shouldCarryAnOptionThroughProcessVariablesUnchanged() {
 		// given
 		Option flight = fixture.registry.query("travel.flight", Map.of("destination", "上海", "date", "2026-12-09"))
