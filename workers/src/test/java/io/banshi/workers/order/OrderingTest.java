@@ -103,6 +103,43 @@ class OrderingTest {
 	}
 
 	@Test
+	void shouldNeverSellMoreSeatsThanAreLeftUnderConcurrentOrders() throws Exception {
+		// given: MU5102 has 2 seats; six people order at once, each under their own key
+		Map<String, Object> inputs = Map.of("destination", "上海", "date", "2026-12-09");
+		Option flight = flight("MU5102", inputs);
+		int buyers = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(buyers);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Object>> results = new ArrayList<>();
+		for (int i = 0; i < buyers; i++) {
+			IdempotencyKey key = IdempotencyKey.forStep(5000L + i, "order_flight");
+			results.add(pool.submit(() -> {
+				start.await();
+				try {
+					return this.fixture.registry.order("travel.flight", flight, inputs, key);
+				}
+				catch (BusinessFailure failure) {
+					return failure.code();
+				}
+			}));
+		}
+
+		// when
+		start.countDown();
+		List<Object> outcomes = new ArrayList<>();
+		for (Future<Object> result : results) {
+			outcomes.add(result.get(60, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+
+		// then
+		assertThat(outcomes).filteredOn(OrderReceipt.class::isInstance).hasSize(2);
+		assertThat(outcomes).filteredOn(FailureCode.SOLD_OUT::equals).hasSize(buyers - 2);
+		assertThat(this.fixture.count("SELECT COUNT(*) FROM app_order")).isEqualTo(2);
+		assertThat(flight("MU5102", inputs).available()).isZero();
+	}
+
+	@Test
 	void shouldFailWithSoldOutWhenNothingIsLeft() {
 		// given: CZ3907 has no seats left on any date
 		Map<String, Object> inputs = Map.of("destination", "上海", "date", "2026-12-09");
