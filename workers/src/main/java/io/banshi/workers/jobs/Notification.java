@@ -1,0 +1,14 @@
+package io.banshi.workers.jobs;
+
+/**
+ * A message the platform sent a person, for whoever keeps their inbox.
+ *
+ * @param kind {@code reminder} or {@code notification}
+ * @param text what it says
+ * @param processInstanceKey the errand it belongs to
+ * @param stepId the step that sent it
+ * @param key its idempotency key (the same when a job is retried)
+ */
+public record Notification(String kind, String text, long processInstanceKey, String stepId, String key) {
+
+}
