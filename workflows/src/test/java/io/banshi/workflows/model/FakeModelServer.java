@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
  * HTTP ({@code POST /v1/chat/completions}): it answers the queued contents in turn and
  * records every request it gets.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +40,7 @@ final class FakeModelServer implements AutoCloseable {
 		this.server = server;
 	}
 
-	static FakeModelServer start() {
+	public static FakeModelServer start() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			FakeModelServer fake = new FakeModelServer(server);
@@ -54,11 +54,11 @@ final class FakeModelServer implements AutoCloseable {
 		}
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	synchronized void answer(String... contents) {
+	public synchronized void answer(String... contents) {
 		this.answers.clear();
 		this.answers.addAll(List.of(contents));
 		this.requests.clear();
@@ -66,15 +66,15 @@ final class FakeModelServer implements AutoCloseable {
 		this.delay = Duration.ZERO;
 	}
 
-	void delay(Duration delay) {
+	public void delay(Duration delay) {
 		this.delay = delay;
 	}
 
-	List<JsonNode> requests() {
+	public List<JsonNode> requests() {
 		return List.copyOf(this.requests);
 	}
 
-	List<String> authorizations() {
+	public List<String> authorizations() {
 		return List.copyOf(this.authorizations);
 	}
 
