@@ -323,7 +323,8 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		String entry = null;
 		String previous = null;
 		if (at != null) {
-			Node timer = graph.add(id + "_at", Type.TIMER_DATE_CATCH, "at " + at);
+			String when = String.valueOf(at).startsWith("=") ? "at the set time" : "at " + at;
+			Node timer = graph.add(id + "_at", Type.TIMER_DATE_CATCH, when);
 			timer.timer = timeDate(step, at, plan.slots().get("timezone"));
 			entry = timer.id;
 			previous = timer.id;
