@@ -25,8 +25,6 @@ import io.banshi.workflows.plan.PlanStep;
 import io.banshi.workflows.plan.Planner;
 import io.banshi.workflows.plan.StepKind;
 
-import org.springframework.stereotype.Component;
-
 /**
  * The embedded planner that needs no model: dictionaries and rules for Chinese and
  * English.
@@ -45,7 +43,6 @@ import org.springframework.stereotype.Component;
  * outcome. When something a step cannot do without is missing (where to fly, what to
  * buy), the planner asks.
  */
-@Component
 public class OfflinePlanner implements Planner {
 
 	/** The longest sentence read; an errand is one or two sentences. */
@@ -153,7 +150,7 @@ public class OfflinePlanner implements Planner {
 		LocalDateTime now = ((request.now() != null) ? request.now().atZoneSameInstant(zone) : ZonedDateTime.now(zone))
 			.toLocalDateTime()
 			.truncatedTo(ChronoUnit.MINUTES);
-		return new Reading(text, chinese, now, request.previousSlots()).plan();
+		return new Reading(text, chinese, now, zone, request.previousSlots()).plan();
 	}
 
 	private static String normalize(String raw) {
@@ -178,6 +175,8 @@ public class OfflinePlanner implements Planner {
 
 		private final LocalDateTime now;
 
+		private final ZoneId zone;
+
 		private final Map<String, Object> previous;
 
 		private final Map<String, Object> slots = new LinkedHashMap<>();
@@ -186,10 +185,11 @@ public class OfflinePlanner implements Planner {
 
 		private final List<String> notes = new ArrayList<>();
 
-		Reading(String text, boolean chinese, LocalDateTime now, Map<String, Object> previous) {
+		Reading(String text, boolean chinese, LocalDateTime now, ZoneId zone, Map<String, Object> previous) {
 			this.text = text;
 			this.chinese = chinese;
 			this.now = now;
+			this.zone = zone;
 			this.previous = previous;
 		}
 
@@ -263,13 +263,14 @@ public class OfflinePlanner implements Planner {
 					ends.add(chain(domain, intent, main, blanked));
 				}
 			}
-			if (reminder != null) {
-				remind(reminder, when, item, ends);
-			}
 			if (!ends.isEmpty() || domains.contains(Domain.NOTIFY)) {
+				// The person hears the outcome now; a reminder, if any, waits after that.
 				Map<String, Object> inputs = new LinkedHashMap<>();
 				inputs.put("text", domains.contains(Domain.NOTIFY) ? main : summary(domains));
-				add(StepKind.NOTIFY, Domain.NOTIFY.capability(), inputs, ends);
+				ends = List.of(add(StepKind.NOTIFY, Domain.NOTIFY.capability(), inputs, ends));
+			}
+			if (reminder != null) {
+				remind(reminder, when, item, ends);
 			}
 			return new PlanOutcome.Planned(new Plan(this.slots, this.steps),
 					this.notes.isEmpty() ? null : String.join(" ", this.notes));
@@ -546,6 +547,8 @@ public class OfflinePlanner implements Planner {
 			Map<String, Object> inputs = new LinkedHashMap<>();
 			this.slots.put("remind_at", at.format(MINUTES));
 			this.slots.put("remind_text", what);
+			// remind_at is a local time; the zone says where.
+			this.slots.put("timezone", this.zone.getId());
 			inputs.put("remind_at", at.format(MINUTES));
 			inputs.put("remind_text", what);
 			if (when.repeat() != null) {
@@ -555,7 +558,8 @@ public class OfflinePlanner implements Planner {
 					inputs.put("weekdays_only", true);
 				}
 			}
-			if (ends.isEmpty()) {
+			if (!this.steps.stream()
+				.anyMatch((step) -> step.kind() == StepKind.QUERY || step.kind() == StepKind.ORDER)) {
 				// A reminder alone: its day and time are the errand's.
 				this.slots.putIfAbsent("date", at.toLocalDate().toString());
 				if (when.time() != null || when.exact() != null) {
