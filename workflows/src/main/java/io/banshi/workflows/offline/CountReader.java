@@ -44,8 +44,8 @@ final class CountReader {
 
 	private static final Pattern STAY_DAYS_ZH = Pattern.compile("住\\s*" + CNUM + "\\s*天", FLAGS);
 
-	private static final Pattern TRIP_DAYS_ZH = Pattern
-		.compile("(?:玩|游|待|呆|逛|旅游|旅行|度假)\\s*" + CNUM + "\\s*天|" + CNUM + "\\s*(?:日游|天(?:的)?(?:行程|旅行|旅游|游|假期))", FLAGS);
+	private static final Pattern TRIP_DAYS_ZH = Pattern.compile(
+			"(?:玩|游|待|呆|逛|旅游|旅行|度假|出差)\\s*" + CNUM + "\\s*天|" + CNUM + "\\s*(?:日游|天(?:的)?(?:行程|旅行|旅游|游|假期))", FLAGS);
 
 	private static final Pattern NIGHTS_EN = Pattern.compile("(?<![a-z])" + EN_COUNT + "\\s*nights?(?![a-z])", FLAGS);
 
@@ -62,8 +62,8 @@ final class CountReader {
 			FLAGS);
 
 	private static final Pattern QUANTITY_AFTER_VERB_EN = Pattern.compile(
-			"(?<![a-z])(?:buy|order|purchase|get|grab|book)\\s+(?:me\\s+)?(\\d{1,4}|two|three|four|five|six|seven|eight|nine|ten"
-					+ "|twelve|twenty|a hundred|hundred)\\s+(?!people|persons|nights?|days?|hours?|minutes?|yuan|rmb)[a-z]",
+			"(?<=(?<![a-z])(?:buy|order|purchase|get|grab|book)\\s(?:me\\s)?)(\\d{1,4}|two|three|four|five|six|seven|eight"
+					+ "|nine|ten|twelve|twenty|hundred)(?=\\s+(?!people|persons|nights?|days?|hours?|minutes?|yuan|rmb)[a-z])",
 			FLAGS);
 
 	/**

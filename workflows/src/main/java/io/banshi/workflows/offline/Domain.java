@@ -31,7 +31,8 @@ enum Domain {
 					+ "|hospitals?|caf[eé]s?|coffee shops?|concerts?|landmarks?",
 			"附近|哪里有|周边", "nearby|near me|around here"),
 
-	RESTAURANT("food.restaurant", true, "餐厅|饭店|餐馆|饭馆|订座|订位|订桌|人位|包间|聚餐|馆子|火锅店|自助餐|西餐厅|日料店|烧烤店|一桌",
+	RESTAURANT("food.restaurant", true,
+			"餐厅|饭店|餐馆|饭馆|订座|订位|订桌|人位|包间|聚餐|馆子|火锅店|自助餐|西餐厅|日料店|烧烤店|一桌|位子|订个座|" + ItemReader.RESTAURANT_BRANDS,
 			"restaurants?|book a table|a table for|table for|dinner reservation|reservation|dine|dining|bistro|eatery|steakhouse",
 			"吃饭|吃", "eat out|eat"),
 
@@ -63,8 +64,9 @@ enum Domain {
 			"movies?|films?|tv shows?|series|documentar(?:y|ies)|videos?|anime|netflix|episodes?|sitcoms?", null, null),
 
 	LEDGER("finance.ledger", true, "记账|记一笔|记个账|账本|支出|开销|花了|花费|消费|收入|账单|报销|花销|花了多少|一共花",
-			"expenses?|spent|spending|ledger|bookkeeping|how much did i spend|log (?:an? )?(?:expense|payment)", null,
-			null),
+			"expenses?|spent|spending|ledger|bookkeeping|how much did i spend|log (?:an? )?(?:expense|payment)|paid"
+					+ "|(?:log|record) (?:it|this|that)",
+			"记下|记上|记到账", null),
 
 	NOTIFY("notify.message", false, "通知(?!我)|告诉(?!我)|转告|发消息给|发微信给|发短信给|给[^,，。]{1,8}发(?:个)?(?:消息|微信|短信)",
 			"notify|tell(?= (?!me(?![a-z])))|message(?= (?!me(?![a-z])))|send (?:a )?message|let [a-z ]{1,20} know",

@@ -130,8 +130,7 @@ final class IntentReader {
 		String by = BY_TIME.matcher(text).find() ? "time"
 				: BY_PRICE.matcher(text).find() ? "price" : BY_RATING.matcher(text).find() ? "rating" : null;
 		boolean compare = by != null || COMPARE.matcher(text).find() || PICK_ONE.matcher(text).find();
-		return new Intent(List.copyOf(domains), order, compare, (by != null) ? by : "price", query,
-				TRIP.matcher(text).find());
+		return new Intent(List.copyOf(domains), order, compare, by, query, TRIP.matcher(text).find());
 	}
 
 	/**

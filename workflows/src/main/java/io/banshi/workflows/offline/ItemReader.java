@@ -42,15 +42,20 @@ final class ItemReader {
 				+ "|pairs?|cans?|units?|flights?|and)(?![a-z]))+", FLAGS);
 
 	private static final Pattern STOP_EN = Pattern
-		.compile("\\s+(?:and|for|on|at|to|in|from|with|under|below|if|by|tonight"
+		.compile("(?:^|\\s+)(?:and|for|on|at|to|in|from|with|under|below|if|by|tonight"
 				+ "|tomorrow|today|this|next|that|which|within|less|around|delivered|online|near|across|between|it|when|before"
 				+ "|after|then|please|so)(?![a-z])|[,.!?;:]", FLAGS);
 
-	private static final Pattern RESTAURANT_BRANDS = Pattern.compile(
-			"海底捞|西贝|外婆家|全聚德|鼎泰丰|太二|绿茶餐厅|大董|眉州东坡|小龙坎|巴奴|呷哺呷哺|"
-					+ "南京大牌档|点都德|陶陶居|四季民福|望京小腰|费大厨|木屋烧烤|和府捞面|必胜客|肯德基|麦当劳|星巴克|喜茶|瑞幸|蜜雪冰城|"
-					+ "(?<![a-z])(?:haidilao|din tai fung|kfc|mcdonald'?s|starbucks|pizza hut|burger king)(?![a-z])",
-			FLAGS);
+	/**
+	 * Restaurant chains people book by name; their names also say the errand is about a
+	 * restaurant.
+	 */
+	static final String RESTAURANT_BRANDS = "海底捞|西贝|外婆家|全聚德|鼎泰丰|太二|绿茶餐厅|大董|眉州东坡|小龙坎|巴奴|呷哺呷哺|"
+			+ "南京大牌档|点都德|陶陶居|四季民福|望京小腰|费大厨|木屋烧烤|和府捞面|必胜客|"
+			+ "(?<![a-z])(?:haidilao|din tai fung|pizza hut|xibei)(?![a-z])";
+
+	private static final Pattern BRANDS = Pattern.compile(RESTAURANT_BRANDS + "|肯德基|麦当劳|星巴克|喜茶|瑞幸|蜜雪冰城|"
+			+ "(?<![a-z])(?:kfc|mcdonald'?s|starbucks|burger king)(?![a-z])", FLAGS);
 
 	private static final Pattern CUISINES = Pattern
 		.compile("川菜|湘菜|粤菜|鲁菜|东北菜|江浙菜|本帮菜|日料|日本料理|韩料|韩国料理|西餐|火锅|烧烤|自助餐|海鲜|素食|" + "泰国菜|意大利菜|法餐|牛排|烤鸭|小龙虾|早茶|烤肉|寿司|拉面|"
@@ -92,14 +97,14 @@ final class ItemReader {
 		}
 		return switch (domain) {
 			case RESTAURANT -> restaurant(blanked);
-			case POI, VIDEO -> firstMatch(domain.strong(), blanked);
+			case POI, VIDEO -> kindOf(blanked, domain);
 			case LEDGER -> spentOn(original);
 			default -> object(blanked, domain);
 		};
 	}
 
 	private String restaurant(String text) {
-		String brand = firstMatch(RESTAURANT_BRANDS, text);
+		String brand = firstMatch(BRANDS, text);
 		if (brand != null) {
 			return brand;
 		}
@@ -115,6 +120,27 @@ final class ItemReader {
 		return (object != null) ? object.replaceAll("(?i)\\s*(?:restaurants?|餐厅|饭店|餐馆|饭馆)$", "").strip() : null;
 	}
 
+	/**
+	 * Tells whether a restaurant item names one place ("海底捞") rather than a kind of food
+	 * ("火锅", "Sichuan"), so that there is nothing to compare.
+	 * @param item the item
+	 * @return true for a named restaurant
+	 */
+	boolean isNamedRestaurant(String item) {
+		return item != null && !CUISINES.matcher(item).find();
+	}
+
+	private String kindOf(String text, Domain domain) {
+		String object = afterVerb(text, VERB_ZH, LEADING_ZH, STOP_ZH, true);
+		if (object == null) {
+			object = afterVerb(text, VERB_EN, LEADING_EN, STOP_EN, false);
+		}
+		if (object != null && domain.strong().matcher(object).find()) {
+			return object;
+		}
+		return firstMatch(domain.strong(), text);
+	}
+
 	private String spentOn(String text) {
 		Matcher english = SPENT_ON_EN.matcher(text);
 		if (english.find() && !GENERIC.contains(english.group(1).strip().toLowerCase(Locale.ROOT))) {
@@ -122,7 +148,8 @@ final class ItemReader {
 		}
 		Matcher chinese = SPENT_ON_ZH.matcher(text);
 		if (chinese.find()) {
-			String what = chinese.group(1).replaceAll("^(?:今天|昨天|我|刚才|刚刚|这周|本月|在|买|给)+", "");
+			String what = chinese.group(1)
+				.replaceAll("^(?:今天|昨天|前天|这个?月|本月|上个?月|这周|本周|上周|今年|去年|我们|我|刚才|刚刚|在|给|一共|总共)+", "");
 			return what.isEmpty() ? null : what;
 		}
 		return null;

@@ -20,7 +20,7 @@ final class MoneyReader {
 
 	private static final String SIGN = "(?:[¥￥]|rmb\\s*|cny\\s*)?";
 
-	private static final String CURRENCY = "(?:元|块钱|块(?![\\p{IsHan}&&[^钱以左之内上下的]])|人民币|rmb|cny|yuan|bucks|dollars?|kuai)";
+	private static final String CURRENCY = "(?:元|块钱|块(?![\\p{IsHan}&&[^钱以左之内上下的预]])|人民币|rmb|cny|yuan|bucks|dollars?|kuai)";
 
 	/** Words after a bare number that show it is not money. */
 	private static final String NOT_MONEY = "(?!\\s*(?:个|天|晚|夜|小时|分钟|人|位|号|日|月|年|点|岁|公里|km|kg|斤|hours?|minutes?|mins?"
@@ -31,6 +31,7 @@ final class MoneyReader {
 			Pattern.compile("(?:不超过|不要超过|别超过|不高于|不能超过|最多|低于|少于|控制在|以内)\\s*" + SIGN + AMOUNT + NOT_MONEY + "\\s*"
 					+ CURRENCY + "?", FLAGS),
 			Pattern.compile(SIGN + AMOUNT + "\\s*" + CURRENCY + "?\\s*(?:以内|以下|之内|内|左右|上下|封顶)", FLAGS),
+			Pattern.compile(SIGN + AMOUNT + NOT_MONEY + "\\s*" + CURRENCY + "?\\s*(?:的)?预算", FLAGS),
 			Pattern.compile("(?<![a-z])budget(?:\\s+(?:is|of|around|about|at|under|max|:))*\\s*[:：]?\\s*" + SIGN
 					+ AMOUNT + "\\s*" + CURRENCY + "?", FLAGS),
 			Pattern.compile(

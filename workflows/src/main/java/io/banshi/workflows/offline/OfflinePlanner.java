@@ -54,9 +54,9 @@ public class OfflinePlanner implements Planner {
 
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-	private static final Pattern REMIND = Pattern.compile(
-			"提醒|叫醒|叫我起床|别忘了?|记得|闹钟|(?<![a-z])(?:remind|reminder|don'?t (?:let me )?forget" + "|alarm|wake me)(?![a-z])",
-			FLAGS);
+	private static final Pattern REMIND = Pattern
+		.compile("提醒|叫醒我?|叫我(?=起床|起来)|别忘了?|记得|闹钟|(?<![a-z])(?:remind|reminder|don'?t (?:let me )?forget"
+				+ "|alarm|wake me)(?![a-z])", FLAGS);
 
 	private static final Pattern SEPARATOR = Pattern
 		.compile("[,;!?。！？；，]|并且?|然后|再|同时|顺便|还要|另外|" + "(?<![a-z])(?:and|then|also|plus)(?![a-z])", FLAGS);
@@ -185,6 +185,8 @@ public class OfflinePlanner implements Planner {
 
 		private final List<String> notes = new ArrayList<>();
 
+		private boolean query;
+
 		Reading(String text, boolean chinese, LocalDateTime now, ZoneId zone, Map<String, Object> previous) {
 			this.text = text;
 			this.chinese = chinese;
@@ -240,16 +242,17 @@ public class OfflinePlanner implements Planner {
 
 			When when = OfflinePlanner.this.times.read(main, this.now);
 			List<Found<Money>> sums = OfflinePlanner.this.money.find(main);
-			Counts count = OfflinePlanner.this.counts.read(main);
+			Counts count = OfflinePlanner.this.counts.read(blank(main, List.of(), sums, List.of(), List.of()));
 			String blanked = blank(main, when.spans(), sums, count.spans(), places);
 			readPlaces(main, places, domains);
+			this.query = intent.query();
 			readWhen(when, domains);
 			readMoney(sums, domains, intent);
 			putIfPresent("nights", nights(count, when, domains));
 			putIfPresent("party_size", count.partySize());
 			putIfPresent("quantity", count.quantity());
-			String item = domains.isEmpty() ? null
-					: OfflinePlanner.this.items.read(blanked, main, primaryItemDomain(domains));
+			Domain itemDomain = primaryItemDomain(domains);
+			String item = (itemDomain == null) ? null : OfflinePlanner.this.items.read(blanked, main, itemDomain);
 			putIfPresent("item", item);
 			inherit(domains);
 
@@ -270,7 +273,9 @@ public class OfflinePlanner implements Planner {
 				ends = List.of(add(StepKind.NOTIFY, Domain.NOTIFY.capability(), inputs, ends));
 			}
 			if (reminder != null) {
-				remind(reminder, when, item, ends);
+				String about = (item != null) ? item
+						: domains.contains(Domain.CALENDAR) ? calendarTitle(main, blanked) : null;
+				remind(reminder, when, about, ends);
 			}
 			return new PlanOutcome.Planned(new Plan(this.slots, this.steps),
 					this.notes.isEmpty() ? null : String.join(" ", this.notes));
@@ -333,7 +338,7 @@ public class OfflinePlanner implements Planner {
 					this.slots.put("date", first.toLocalDate().toString());
 				}
 			}
-			else if (domains.contains(Domain.LEDGER)) {
+			else if (domains.contains(Domain.LEDGER) && !this.query) {
 				// A ledger entry with no day said is for today.
 				this.slots.put("date", this.now.toLocalDate().toString());
 			}
@@ -391,7 +396,8 @@ public class OfflinePlanner implements Planner {
 					return domain;
 				}
 			}
-			return domains.get(0);
+			// Flights, trains, hotels, weather and routes have places, not items.
+			return null;
 		}
 
 		/**
@@ -452,12 +458,16 @@ public class OfflinePlanner implements Planner {
 				return add(StepKind.ORDER, domain.capability(), inputs, List.of(confirm));
 			}
 			String last = add(StepKind.QUERY, domain.capability(), inputs, List.of());
-			boolean picksAmongOptions = ordering && domain != Domain.RESTAURANT || ordering && !isBrand(domain, inputs);
+			boolean picksAmongOptions = ordering && (domain != Domain.RESTAURANT
+					|| !OfflinePlanner.this.items.isNamedRestaurant((String) inputs.get("item")));
 			boolean compare = intent.compare() || picksAmongOptions
 					|| (this.slots.containsKey("budget") && domain.orderable());
 			if (compare && domain != Domain.WEATHER && domain != Domain.ROUTE) {
 				Map<String, Object> by = new LinkedHashMap<>();
-				by.put("by", intent.compareBy());
+				by.put("by",
+						(intent.compareBy() != null) ? intent.compareBy()
+								: (domain == Domain.VIDEO || domain == Domain.POI || domain == Domain.RESTAURANT)
+										? "rating" : "price");
 				if (this.slots.containsKey("budget")) {
 					by.put("budget", this.slots.get("budget"));
 				}
@@ -468,13 +478,6 @@ public class OfflinePlanner implements Planner {
 				last = add(StepKind.ORDER, domain.capability(), inputs, List.of(confirm));
 			}
 			return last;
-		}
-
-		private boolean isBrand(Domain domain, Map<String, Object> inputs) {
-			Object item = inputs.get("item");
-			return domain == Domain.RESTAURANT && item != null
-					&& !Pattern.compile("[a-z]", FLAGS).matcher(item.toString()).find() && item.toString().length() >= 2
-					&& !item.toString().matches(".*(?:菜|料|火锅|烧烤|自助|海鲜|素食|牛排|烤鸭|小龙虾|早茶|烤肉|寿司|拉面|西餐)$");
 		}
 
 		private Map<String, Object> confirmInputs(Domain domain) {
@@ -595,7 +598,7 @@ public class OfflinePlanner implements Planner {
 			String what = part.replaceAll("\\s+", " ").strip();
 			what = REMIND_LEAD.matcher(what).replaceFirst("").strip();
 			what = what.replaceAll("^[,，:：、]+|[,.!?。！？~，、吧啊哦呀了]+$", "").strip();
-			what = what.replaceAll("(?i)\\s+(?:please|pls)$", "").strip();
+			what = what.replaceAll("(?i)(?:\\s+(?:please|pls|on|at|of|in|for|by|to|from|every|each))+$", "").strip();
 			return what.replaceAll("\\s+", " ");
 		}
 

@@ -135,6 +135,11 @@ final class TimeReader {
 			s.repeat = "monthly";
 			s.repeatDayOfMonth = Numerals.parseInt(m.group(1));
 		});
+		rule("(?<![a-z])(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+(?:every|each|the)\\s+month(?![a-z])",
+				(m, s) -> {
+					s.repeat = "monthly";
+					s.repeatDayOfMonth = Numerals.parseInt(m.group(1));
+				});
 		rule("(?<![a-z])(?:every|each)\\s+month(?![a-z])", (m, s) -> s.repeat = "monthly");
 		rule("(?<![a-z])(?:every|each)\\s+week(?![a-z])", (m, s) -> s.repeat = "weekly");
 		// "daily", "weekly", "monthly" alone say a repeat only when nothing else did and
@@ -265,10 +270,15 @@ final class TimeReader {
 		boolean[] used = new boolean[text.length()];
 		for (Rule rule : this.rules) {
 			Matcher matcher = rule.pattern.matcher(text);
-			while (matcher.find()) {
+			int from = 0;
+			while (from < text.length() && matcher.find(from)) {
 				if (matcher.end() == matcher.start() || isUsed(used, matcher.start(), matcher.end())) {
+					// Words another rule used are not read again, but what follows them
+					// may be.
+					from = matcher.start() + 1;
 					continue;
 				}
+				from = matcher.end();
 				state.accepted = true;
 				rule.action.accept(matcher, state);
 				if (state.accepted) {
