@@ -29,7 +29,7 @@ final class CountReader {
 		.compile(CNUM + "\\s*个?(?:大人|成人)\\s*[,，、和加]?\\s*" + CNUM + "\\s*个?(?:小孩|孩子|儿童|小朋友)", FLAGS);
 
 	private static final Pattern PEOPLE_ZH = Pattern
-		.compile("(?<![周期拜月号日点])" + CNUM + "\\s*(?:个人|人|位|口人|名)(?![民生物类工手气员])", FLAGS);
+		.compile("(?<![周期拜月号日])" + CNUM + "\\s*(?:个人|人|位|口人|名)(?![民生物类工手气员])", FLAGS);
 
 	private static final Pattern PEOPLE_EN = Pattern
 		.compile("(?<![a-z])(?:(?:for|party of|table for|family of|group of)\\s+" + EN_COUNT
@@ -53,8 +53,7 @@ final class CountReader {
 			"(?<![a-z])(?:for\\s+)?" + EN_COUNT + "[- ]days?(?:\\s+(?:trip|holiday|vacation|stay))?(?![a-z])", FLAGS);
 
 	private static final Pattern QUANTITY_ZH = Pattern.compile(
-			"(?<![周期拜月号日点])" + CNUM + "\\s*" + MEASURE + "(?!人|月|小时|星期|礼拜|钟头|工作日|大人|成人|小孩|孩子|晚上|早上|多|半|钱|以内|左右)",
-			FLAGS);
+			"(?<![周期拜月号日])" + CNUM + "\\s*" + MEASURE + "(?!人|月|小时|星期|礼拜|钟头|工作日|大人|成人|小孩|孩子|晚上|早上|多|半|钱|以内|左右)", FLAGS);
 
 	private static final Pattern QUANTITY_EN = Pattern.compile("(?<![a-z])" + EN_COUNT
 			+ "\\s+(?:bags?|box|boxes|bottles?|packs?|packets?|pieces?|cans?|cups?|tickets?|pairs?|units?|cartons?|cases?"

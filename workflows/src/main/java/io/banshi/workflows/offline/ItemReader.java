@@ -75,9 +75,13 @@ final class ItemReader {
 					+ "|at|in|with)(?![a-z])|\\s*[,.!?;]|\\s*$)",
 			FLAGS);
 
-	private static final List<String> GENERIC = List.of("东西", "什么", "酒店", "机票", "高铁", "火车票", "餐厅", "饭店", "一下", "票",
-			"航班", "it", "them", "something", "anything", "hotel", "hotels", "flight", "flights", "ticket", "tickets",
-			"restaurant", "restaurants", "table", "a table", "room", "train", "trains", "thing", "things", "stuff");
+	private static final Pattern COUNTED_ZH = Pattern
+		.compile("[\\d一二两三四五六七八九十几]+\\s*[份碗杯盒瓶箱袋包个件台双套本支斤桶罐条串根打张]\\s*([^,，。.!！?？;；\\s的]{1,16})");
+
+	private static final List<String> GENERIC = List.of("东西", "什么", "外卖", "吃的", "喝的", "酒店", "机票", "高铁", "火车票", "餐厅",
+			"饭店", "一下", "票", "航班", "it", "them", "something", "anything", "hotel", "hotels", "flight", "flights",
+			"ticket", "tickets", "restaurant", "restaurants", "table", "a table", "room", "train", "trains", "thing",
+			"things", "stuff");
 
 	/**
 	 * Reads the object of a clause.
@@ -99,7 +103,7 @@ final class ItemReader {
 			case RESTAURANT -> restaurant(blanked);
 			case POI, VIDEO -> kindOf(blanked, domain);
 			case LEDGER -> spentOn(original);
-			default -> object(blanked, domain);
+			default -> object(blanked, original, domain);
 		};
 	}
 
@@ -116,7 +120,7 @@ final class ItemReader {
 		if (at.find() && !at.group(1).matches(".*(?:日历|网上|淘宝|京东|美团|大众点评|附近|家里|这里|那里).*")) {
 			return at.group(1);
 		}
-		String object = object(text, Domain.RESTAURANT);
+		String object = object(text, text, Domain.RESTAURANT);
 		return (object != null) ? object.replaceAll("(?i)\\s*(?:restaurants?|餐厅|饭店|餐馆|饭馆)$", "").strip() : null;
 	}
 
@@ -155,10 +159,26 @@ final class ItemReader {
 		return null;
 	}
 
-	private String object(String text, Domain domain) {
+	private static String counted(String text) {
+		Matcher counted = COUNTED_ZH.matcher(text);
+		while (counted.find()) {
+			String candidate = counted.group(1);
+			Matcher end = STOP_ZH.matcher(candidate);
+			candidate = (end.find() ? candidate.substring(0, end.start()) : candidate).strip();
+			if (!candidate.isEmpty() && !GENERIC.contains(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private String object(String text, String original, Domain domain) {
 		String chinese = afterVerb(text, VERB_ZH, LEADING_ZH, STOP_ZH, true);
 		String english = afterVerb(text, VERB_EN, LEADING_EN, STOP_EN, false);
 		String item = (chinese != null) ? chinese : english;
+		if (item == null) {
+			item = counted(original);
+		}
 		if (item == null && domain == Domain.DELIVERY) {
 			item = firstMatch(domain.strong(), text);
 		}

@@ -41,7 +41,7 @@ final class Safety {
 							+ "|murder|poison (?:him|her|them|someone|my)|kidnap|hurt (?:him|her|them|someone))(?![a-z])",
 					"不能帮你伤害任何人。I can't help with hurting anyone."),
 			new Category("stalking",
-					"跟踪(?!快递|物流|包裹|订单|进度)|偷拍|监视|监听|窃听|人肉|开房记录|定位(?:他|她|别人|前任)|查(?:他|她|别人)的(?:位置|聊天记录|手机)|(?<![a-z])(?:stalk|stalking"
+					"跟踪(?!\\s*(?:一下)?\\s*(?:我的)?(?:快递|物流|包裹|订单|进度|航班))|偷拍|监视|监听|窃听|人肉|开房记录|定位(?:他|她|别人|前任)|查(?:他|她|别人)的(?:位置|聊天记录|手机)|(?<![a-z])(?:stalk|stalking"
 							+ "|spy on|track (?:my ex|someone|his|her)|hidden camera|secretly (?:record|track|follow|film))(?![a-z])",
 					"不能帮你跟踪、偷拍或监视他人，这侵犯他人隐私。I can't help with stalking or spying on people."),
 			new Category("crime",
