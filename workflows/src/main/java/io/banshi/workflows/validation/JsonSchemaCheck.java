@@ -150,14 +150,19 @@ final class JsonSchemaCheck {
 
 	private void checkObject(JsonNode schema, JsonNode object, String path, List<PlanViolation> out) {
 		JsonNode properties = schema.path("properties");
+		Set<String> missing = new HashSet<>();
 		for (JsonNode required : schema.path("required")) {
 			if (!object.has(required.asText()) || object.get(required.asText()).isNull()) {
+				missing.add(required.asText());
 				out.add(new PlanViolation(join(path, required.asText()), "is required"));
 			}
 		}
 		Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
 		while (fields.hasNext()) {
 			Map.Entry<String, JsonNode> field = fields.next();
+			if (missing.contains(field.getKey())) {
+				continue;
+			}
 			if (properties.has(field.getKey())) {
 				check(properties.get(field.getKey()), field.getValue(), join(path, field.getKey()), out);
 			}
