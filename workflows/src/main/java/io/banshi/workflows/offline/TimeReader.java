@@ -100,7 +100,7 @@ final class TimeReader {
 			s.repeat = "daily";
 			s.weekdaysOnly = true;
 		});
-		rule("(?:每天|每日|天天|每晚|每早|每个早上|每个晚上)", (m, s) -> {
+		rule("(?:每天|每日|(?<![明今后昨前每])天天(?!气)|每晚|每早|每个早上|每个晚上)", (m, s) -> {
 			s.repeat = "daily";
 			if (m.group().contains("晚")) {
 				s.period = "晚上";

@@ -103,6 +103,16 @@ class TimeReaderTest {
 	}
 
 	@Test
+	void shouldNotReadTheWeatherOfTomorrowAsEveryDay() {
+		// when
+		When when = this.reader.read("杭州明天天气怎么样", NOW.withHour(2));
+
+		// then
+		assertThat(when.repeat()).isNull();
+		assertThat(when.date()).hasToString("2026-12-01");
+	}
+
+	@Test
 	void shouldNotTakeADescriptionForARepeat() {
 		// when
 		When when = this.reader.read("submit my weekly report tomorrow", NOW);
