@@ -10,21 +10,27 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.impl.BpmnModelConstants;
-import io.camunda.zeebe.model.bpmn.builder.AbstractActivityBuilder;
-import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.camunda.zeebe.model.bpmn.builder.BoundaryEventBuilder;
-import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 
@@ -118,6 +124,18 @@ public class BpmnPlanCompiler implements PlanCompiler {
 	}
 
 	/**
+	 * Returns a plan as the compiler sees it: steps ordered so that each comes after
+	 * those it depends on, and a {@code confirm} inserted before every {@code order} that
+	 * has none among the steps it depends on.
+	 * @param plan the plan
+	 * @return the plan with the inserted confirms
+	 * @throws IllegalArgumentException when the plan cannot be compiled, naming the step
+	 */
+	public Plan normalise(Plan plan) {
+		return new Plan(plan.slots(), PlanGraph.of(plan).steps());
+	}
+
+	/**
 	 * Compiles a plan into a BPMN model (what {@link #compile(Plan, String)} writes out).
 	 * @param plan the plan
 	 * @param processId the process id
@@ -139,7 +157,7 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		ProcessGraph graph = new ProcessGraph();
 		graph.add("errand_start", Type.START, "errand");
 		List<Fragment> fragments = new ArrayList<>();
-		java.util.Map<String, Fragment> byStep = new java.util.HashMap<>();
+		Map<String, Fragment> byStep = new HashMap<>();
 		List<String> roots = steps.steps().stream().filter((s) -> s.dependsOn().isEmpty()).map(PlanStep::id).toList();
 		String rootSource = "errand_start";
 		if (roots.size() > 1) {
@@ -408,84 +426,84 @@ public class BpmnPlanCompiler implements PlanCompiler {
 	}
 
 	private static BpmnModelInstance write(ProcessGraph graph, String processId) {
-		ProcessBuilder process = Bpmn.createExecutableProcess(processId).name("errand " + processId);
+		BpmnModelInstance model = Bpmn.createExecutableProcess(processId).name("errand " + processId).done();
 		// Declared before any extension element is written, so they read zeebe:... and
 		// not ns0:... in the XML people and modelers look at.
-		process.done().getDefinitions().getDomElement().registerNamespace("zeebe", BpmnModelConstants.ZEEBE_NS);
-		AbstractFlowNodeBuilder<?, ?> builder = process.startEvent("errand_start").name("errand");
-		Set<String> created = new HashSet<>();
-		Set<String> connected = new HashSet<>();
-		created.add("errand_start");
-		List<Edge> edges = graph.edges();
-		for (Node node : graph.nodes()) {
-			if (created.contains(node.id)) {
-				continue;
+		model.getDefinitions().getDomElement().registerNamespace("zeebe", BpmnModelConstants.ZEEBE_NS);
+		Process process = model.getModelElementById(processId);
+		// Elements are created through the model API and configured through their own
+		// builders: the fluent builder's chaining would also draw every element,
+		// searching
+		// the whole document each time, and DiagramLayout draws them all anyway.
+		Map<String, FlowNode> created = new HashMap<>();
+		for (Node node : graph.ordered()) {
+			// Giving the id at creation skips the search for references to the old id.
+			FlowNode element = model.newInstance(elementType(node.type), node.id);
+			if (node.name != null) {
+				element.setName(node.name);
 			}
-			if (node.type == Type.ERROR_BOUNDARY) {
-				AbstractActivityBuilder<?, ?> host = builder.moveToActivity(node.attachedTo);
-				BoundaryEventBuilder boundary = host.boundaryEvent(node.id).name(node.name).error(node.errorCode);
-				node.outputs.forEach((target, source) -> boundary.zeebeOutput(source, target));
-				builder = boundary;
-			}
-			else {
-				Edge incoming = edges.stream()
-					.filter((edge) -> edge.target().equals(node.id) && created.contains(edge.source()))
-					.findFirst()
-					.orElseThrow(() -> new IllegalStateException("No way into " + node.id));
-				AbstractFlowNodeBuilder<?, ?> from = builder.moveToNode(incoming.source())
-					.sequenceFlowId(incoming.id());
-				builder = create(from, node);
-				connected.add(incoming.id());
-			}
-			created.add(node.id);
-			for (Edge edge : edges) {
-				if (!connected.contains(edge.id()) && created.contains(edge.source())
-						&& created.contains(edge.target())) {
-					builder = builder.moveToNode(edge.source()).sequenceFlowId(edge.id()).connectTo(edge.target());
-					connected.add(edge.id());
-				}
-			}
+			process.addChildElement(element);
+			configure(element, node, created);
+			created.put(node.id, element);
 		}
-		BpmnModelInstance model = builder.done();
-		for (Edge edge : edges) {
-			if (edge.condition() == null && !edge.isDefault()) {
-				continue;
-			}
-			SequenceFlow flow = model.getModelElementById(edge.id());
+		for (Edge edge : graph.edges()) {
+			SequenceFlow flow = model.newInstance(SequenceFlow.class, edge.id());
+			process.addChildElement(flow);
+			FlowNode source = created.get(edge.source());
+			FlowNode target = created.get(edge.target());
+			flow.setSource(source);
+			flow.setTarget(target);
+			source.getOutgoing().add(flow);
+			target.getIncoming().add(flow);
 			if (edge.condition() != null) {
 				ConditionExpression condition = model.newInstance(ConditionExpression.class);
 				condition.setTextContent(edge.condition());
 				flow.setConditionExpression(condition);
 			}
 			if (edge.isDefault()) {
-				((ExclusiveGateway) flow.getSource()).setDefault(flow);
+				((ExclusiveGateway) source).setDefault(flow);
 			}
 		}
 		return model;
 	}
 
-	private static AbstractFlowNodeBuilder<?, ?> create(AbstractFlowNodeBuilder<?, ?> from, Node node) {
-		return switch (node.type) {
+	private static Class<? extends FlowNode> elementType(Type type) {
+		return switch (type) {
+			case START -> StartEvent.class;
+			case END, TERMINATE_END -> EndEvent.class;
+			case SERVICE_TASK -> ServiceTask.class;
+			case PARALLEL_GATEWAY -> ParallelGateway.class;
+			case EXCLUSIVE_GATEWAY -> ExclusiveGateway.class;
+			case EVENT_GATEWAY -> EventBasedGateway.class;
+			case MESSAGE_CATCH, TIMER_DATE_CATCH, TIMER_DURATION_CATCH -> IntermediateCatchEvent.class;
+			case ERROR_BOUNDARY -> BoundaryEvent.class;
+		};
+	}
+
+	private static void configure(FlowNode element, Node node, Map<String, FlowNode> created) {
+		switch (node.type) {
 			case SERVICE_TASK -> {
-				ServiceTaskBuilder task = from.serviceTask(node.id).name(node.name).zeebeJobType(node.jobType);
+				ServiceTaskBuilder task = ((ServiceTask) element).builder().zeebeJobType(node.jobType);
 				node.headers.forEach(task::zeebeTaskHeader);
 				node.inputs.forEach((target, source) -> task.zeebeInput(source, target));
-				yield task;
 			}
-			case PARALLEL_GATEWAY -> from.parallelGateway(node.id).name(node.name);
-			case EXCLUSIVE_GATEWAY -> from.exclusiveGateway(node.id).name(node.name);
-			case EVENT_GATEWAY -> from.eventBasedGateway(node.id).name(node.name);
-			case MESSAGE_CATCH -> from.intermediateCatchEvent(node.id)
-				.name(node.name)
+			case MESSAGE_CATCH -> ((IntermediateCatchEvent) element).builder()
 				.message((message) -> message.name(node.messageName)
 					.zeebeCorrelationKeyExpression(node.correlationKey.substring(1)));
-			case TIMER_DATE_CATCH -> from.intermediateCatchEvent(node.id).name(node.name).timerWithDate(node.timer);
-			case TIMER_DURATION_CATCH ->
-				from.intermediateCatchEvent(node.id).name(node.name).timerWithDuration(node.timer);
-			case END -> from.endEvent(node.id).name(node.name);
-			case TERMINATE_END -> from.endEvent(node.id).name(node.name).terminate();
-			case START, ERROR_BOUNDARY -> throw new IllegalStateException(node.type + " is not created from a flow");
-		};
+			case TIMER_DATE_CATCH -> ((IntermediateCatchEvent) element).builder().timerWithDate(node.timer);
+			case TIMER_DURATION_CATCH -> ((IntermediateCatchEvent) element).builder().timerWithDuration(node.timer);
+			case TERMINATE_END -> ((EndEvent) element).builder().terminate();
+			case ERROR_BOUNDARY -> {
+				BoundaryEvent boundary = (BoundaryEvent) element;
+				boundary.setAttachedTo((Activity) created.get(node.attachedTo));
+				boundary.setCancelActivity(true);
+				BoundaryEventBuilder builder = boundary.builder().error(node.errorCode);
+				node.outputs.forEach((target, source) -> builder.zeebeOutput(source, target));
+			}
+			default -> {
+				// Gateways, start and plain end events need nothing more.
+			}
+		}
 	}
 
 }

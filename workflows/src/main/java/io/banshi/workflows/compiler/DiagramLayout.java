@@ -61,8 +61,7 @@ final class DiagramLayout {
 		new ArrayList<>(plane.getDiagramElements()).forEach(plane::removeChildElement);
 		for (Node node : graph.nodes()) {
 			Box box = boxes.get(node.id);
-			BpmnShape shape = model.newInstance(BpmnShape.class);
-			shape.setId(node.id + "_di");
+			BpmnShape shape = model.newInstance(BpmnShape.class, node.id + "_di");
 			shape.setBpmnElement((BaseElement) model.getModelElementById(node.id));
 			if (node.type == Type.EXCLUSIVE_GATEWAY) {
 				shape.setMarkerVisible(true);
@@ -76,8 +75,7 @@ final class DiagramLayout {
 			plane.addChildElement(shape);
 		}
 		for (Edge edge : graph.edges()) {
-			BpmnEdge diEdge = model.newInstance(BpmnEdge.class);
-			diEdge.setId(edge.id() + "_di");
+			BpmnEdge diEdge = model.newInstance(BpmnEdge.class, edge.id() + "_di");
 			diEdge.setBpmnElement((BaseElement) model.getModelElementById(edge.id()));
 			for (double[] point : route(edge, graph, boxes)) {
 				Waypoint waypoint = model.newInstance(Waypoint.class);
@@ -107,11 +105,11 @@ final class DiagramLayout {
 	}
 
 	static Map<String, Box> place(ProcessGraph graph) {
-		List<Node> nodes = graph.nodes();
+		List<Node> nodes = graph.ordered();
 		List<Edge> edges = graph.edges();
 		Map<String, Node> byId = new HashMap<>();
 		nodes.forEach((node) -> byId.put(node.id, node));
-		// Columns: nodes were added in a topological order (loops aside), so one pass
+		// Columns: the nodes come in a topological order (loops aside), so one pass
 		// suffices. A boundary event stands in its activity's column.
 		Map<String, Integer> column = new HashMap<>();
 		for (Node node : nodes) {

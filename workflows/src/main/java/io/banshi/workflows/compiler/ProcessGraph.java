@@ -118,4 +118,57 @@ final class ProcessGraph {
 		return List.copyOf(this.edges);
 	}
 
+	/**
+	 * Returns the nodes so that each comes after every node with a flow into it (loops
+	 * aside), and boundary events right after their activity. Forks are added to the
+	 * graph after the steps they lead to, so the order of addition is not enough.
+	 * @return the nodes in that order
+	 */
+	List<Node> ordered() {
+		Map<String, Integer> waiting = new LinkedHashMap<>();
+		Map<String, List<String>> next = new LinkedHashMap<>();
+		this.nodes.keySet().forEach((id) -> {
+			waiting.put(id, 0);
+			next.put(id, new ArrayList<>());
+		});
+		for (Edge edge : this.edges) {
+			if (!edge.back()) {
+				waiting.merge(edge.target(), 1, Integer::sum);
+				next.get(edge.source()).add(edge.target());
+			}
+		}
+		for (Node node : this.nodes.values()) {
+			if (node.attachedTo != null) {
+				waiting.merge(node.id, 1, Integer::sum);
+				next.get(node.attachedTo).add(node.id);
+			}
+		}
+		List<Node> ordered = new ArrayList<>(this.nodes.size());
+		java.util.Deque<String> ready = new java.util.ArrayDeque<>();
+		waiting.forEach((id, count) -> {
+			if (count == 0) {
+				ready.add(id);
+			}
+		});
+		while (!ready.isEmpty()) {
+			String id = ready.poll();
+			ordered.add(this.nodes.get(id));
+			for (String target : next.get(id)) {
+				if (waiting.merge(target, -1, Integer::sum) == 0) {
+					// Boundary events go first, so that they follow their activity.
+					if (this.nodes.get(target).attachedTo != null) {
+						ready.addFirst(target);
+					}
+					else {
+						ready.add(target);
+					}
+				}
+			}
+		}
+		if (ordered.size() != this.nodes.size()) {
+			throw new IllegalStateException("The process graph has a cycle outside a declared loop");
+		}
+		return ordered;
+	}
+
 }

@@ -83,6 +83,14 @@ class BpmnPlanCompilerTest {
 						step("s4", StepKind.ORDER, "travel.flight", Map.of(), "s3"),
 						step("s5", StepKind.ORDER, "travel.hotel", Map.of(), "s2"),
 						step("s6", StepKind.REMIND, null, Map.of("remind_at", "2026-12-08T20:00"), "s4", "s5"))));
+		shapes.put("shared confirm",
+				new Plan(Map.of(),
+						List.of(step("s1", StepKind.QUERY, "travel.flight", Map.of()),
+								step("s2", StepKind.QUERY, "travel.hotel", Map.of()),
+								step("s3", StepKind.CONFIRM, null, Map.of(), "s1", "s2"),
+								step("s4", StepKind.ORDER, "travel.flight", Map.of(), "s3"),
+								step("s5", StepKind.ORDER, "travel.hotel", Map.of(), "s3"),
+								step("s6", StepKind.NOTIFY, "notify.message", Map.of(), "s1", "s5"))));
 		shapes.put("empty", new Plan(Map.of(), List.of()));
 		return shapes;
 	}
