@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.banshi.workflows.compiler.PlanCompiler;
+import io.banshi.workflows.conversation.ConversationPlanner;
 import io.banshi.workflows.plan.PlanOutcome;
 import io.banshi.workflows.plan.PlanRequest;
 import io.banshi.workflows.plan.Planner;
@@ -21,6 +22,7 @@ import io.banshi.workflows.validation.PlanViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,15 +52,19 @@ class ErrandPlanController {
 
 	private final PlanCompiler compiler;
 
-	ErrandPlanController(Planner planner, PlanValidator validator, PlanCompiler compiler) {
+	private final ObjectProvider<ConversationPlanner> conversations;
+
+	ErrandPlanController(Planner planner, PlanValidator validator, PlanCompiler compiler,
+			ObjectProvider<ConversationPlanner> conversations) {
 		this.planner = planner;
 		this.validator = validator;
 		this.compiler = compiler;
+		this.conversations = conversations;
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> plan(@RequestBody(required = false) PlanErrandRequest body, Principal principal) {
-		PlanErrandRequest request = (body != null) ? body : new PlanErrandRequest(null, null, null, null);
+		PlanErrandRequest request = (body != null) ? body : new PlanErrandRequest(null, null, null, null, null);
 		ZoneId zone;
 		try {
 			zone = (request.timezone() == null || request.timezone().isBlank()) ? DEFAULT_ZONE
@@ -77,8 +83,11 @@ class ErrandPlanController {
 					+ "' is not an ISO-8601 date-time; expected for example 2026-11-30T09:00:00+08:00");
 		}
 		String user = (principal != null) ? principal.getName() : null;
-		PlanOutcome outcome = this.planner
-			.plan(new PlanRequest(request.text(), now, zone, user, request.previousSlots()));
+		PlanRequest planRequest = new PlanRequest(request.text(), now, zone, user, request.previousSlots());
+		ConversationPlanner conversation = Boolean.TRUE.equals(request.conversation())
+				? this.conversations.getIfAvailable() : null;
+		PlanOutcome outcome = (conversation != null && user != null) ? conversation.plan(planRequest)
+				: this.planner.plan(planRequest);
 		return ResponseEntity.ok(answer(outcome));
 	}
 

@@ -12,7 +12,12 @@ import java.util.Map;
  * @param timezone the person's IANA time zone; {@code Asia/Shanghai} when missing
  * @param previousSlots the slots of the previous plan of the conversation, for follow-ups
  * ("适合穿什么?" after a weather question); optional
+ * @param conversation {@code true} to plan in the logged-in user's remembered
+ * conversation (the previous plan's slots are used and this plan is remembered); by
+ * default each request is planned on its own, so that unrelated errands never borrow each
+ * other's places and days
  */
-record PlanErrandRequest(String text, String now, String timezone, Map<String, Object> previousSlots) {
+record PlanErrandRequest(String text, String now, String timezone, Map<String, Object> previousSlots,
+		Boolean conversation) {
 
 }

@@ -97,6 +97,21 @@ class ErrandPlanControllerTest {
 	}
 
 	@Test
+	void shouldKeepThePlaceOfTheConversationWhenAskedTo() throws Exception {
+		// given
+		post("{\"text\": \"杭州明天天气怎么样?\", \"now\": \"" + NOW + "\", \"conversation\": true}");
+
+		// when
+		HttpResponse<String> followUp = post(
+				"{\"text\": \"适合穿什么?\", \"now\": \"" + NOW + "\", \"conversation\": true}");
+		HttpResponse<String> alone = post("{\"text\": \"适合穿什么?\", \"now\": \"" + NOW + "\"}");
+
+		// then
+		assertThat(this.json.readTree(followUp.body()).at("/plan/slots/destination").asText()).isEqualTo("杭州");
+		assertThat(this.json.readTree(alone.body()).path("outcome").asText()).isEqualTo("clarify");
+	}
+
+	@Test
 	void shouldRefuseHarmWithAReason() throws Exception {
 		// when
 		HttpResponse<String> response = post(body(Map.of("text", "帮我黑进隔壁的wifi", "now", NOW)));
