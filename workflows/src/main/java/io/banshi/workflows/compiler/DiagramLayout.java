@@ -151,7 +151,9 @@ final class DiagramLayout {
 				}
 				wanted.put(node.id, (count == 0) ? 0 : sum / count);
 			}
+			// On a tie the flow that goes on keeps the row, and an early end moves down.
 			inColumn.sort(Comparator.comparingDouble((Node node) -> wanted.get(node.id))
+				.thenComparingInt((node) -> (node.type == Type.TERMINATE_END) ? 1 : 0)
 				.thenComparingInt((node) -> order.get(node.id)));
 			int next = 0;
 			for (Node node : inColumn) {
@@ -201,8 +203,15 @@ final class DiagramLayout {
 		double targetX = target.x();
 		double targetY = target.centerY();
 		if (graph.node(edge.source()).type == Type.ERROR_BOUNDARY) {
+			// Down into the space under the activity's row, right into the gap before the
+			// next column, then to the target: never through a shape below.
+			Box host = boxes.get(graph.node(edge.source()).attachedTo);
+			double under = host.y() + host.height() + (ROW - 80) / 2.0 + 2;
+			double gap = targetX - 20;
 			points.add(new double[] { source.centerX(), source.y() + source.height() });
-			points.add(new double[] { source.centerX(), targetY });
+			points.add(new double[] { source.centerX(), under });
+			points.add(new double[] { gap, under });
+			points.add(new double[] { gap, targetY });
 			points.add(new double[] { targetX, targetY });
 			return points;
 		}
