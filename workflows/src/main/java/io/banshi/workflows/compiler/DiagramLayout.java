@@ -177,7 +177,7 @@ final class DiagramLayout {
 				Box host = boxes.get(node.attachedTo);
 				int index = boundaryIndex.merge(node.attachedTo, 1, Integer::sum) - 1;
 				boxes.put(node.id,
-						new Box(host.x() - 8 + index * 40, host.y() + host.height() - height / 2, width, height));
+						new Box(host.x() - 10 + index * 36, host.y() + host.height() - height / 2, width, height));
 				continue;
 			}
 			double x = ORIGIN_X + column.get(node.id) * COLUMN + (COLUMN - 50 - width) / 2;
@@ -219,7 +219,8 @@ final class DiagramLayout {
 		double sourceY = source.centerY();
 		points.add(new double[] { sourceX, sourceY });
 		if (sourceY != targetY) {
-			double turn = targetX - 20;
+			// In the gap before the target's column, right of any boundary event.
+			double turn = targetX - 12;
 			points.add(new double[] { turn, sourceY });
 			points.add(new double[] { turn, targetY });
 		}
