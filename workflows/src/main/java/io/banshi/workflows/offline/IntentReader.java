@@ -56,7 +56,7 @@ final class IntentReader {
 			+ "(?<![a-z])(?:find|recommend|pick|choose)(?: me)? (?:a|an|one|some)(?![a-z])", FLAGS);
 
 	private static final Pattern QUERY = Pattern.compile("多少|查|算算|算一下|统计|总共|一共|汇总|看看我|有什么安排|有哪些安排|有没有安排|"
-			+ "(?<![a-z])(?:how much|total|summary|summari[sz]e|show me|what'?s on|do i have|check my|list my|how many)(?![a-z])",
+			+ "(?<![a-z])(?:how much|total|summary|summari[sz]e|show me|what'?s on|do i have|check my|list my|how many|what did (?:i|we)|where did (?:i|we))(?![a-z])",
 			FLAGS);
 
 	private static final Pattern TRIP = Pattern.compile(

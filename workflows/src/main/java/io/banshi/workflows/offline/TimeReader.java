@@ -100,7 +100,7 @@ final class TimeReader {
 			s.repeat = "daily";
 			s.weekdaysOnly = true;
 		});
-		rule("(?:每天|每日|(?<![明今后昨前每])天天(?!气)|每晚|每早|每个早上|每个晚上)", (m, s) -> {
+		rule("(?:每天|每日|(?<![明今后昨前每])天天(?!气)|每晚(?!\\s*(?:[\\d一二两三四五六七八九十百千]|不超过|预算|价格|房价|最多))|每早|每个早上|每个晚上)", (m, s) -> {
 			s.repeat = "daily";
 			if (m.group().contains("晚")) {
 				s.period = "晚上";
@@ -254,7 +254,7 @@ final class TimeReader {
 		rule("(?<![a-z])at\\s+(\\d{1,2})(?![\\d:.%])(?!\\s*(?:people|persons|guests|yuan|rmb|元|块|人|nights?|days?))",
 				(m, s) -> s.clock(Integer.parseInt(m.group(1)), 0, null));
 		rule("(?<![最提太稍])(凌晨|早上|早晨|清晨|一早|上午|中午|午间|下午|傍晚|晚上|晚间|夜里|夜间|半夜|深夜)", (m, s) -> s.period = m.group(1));
-		rule("(?<![a-z])(morning|noon|midday|midnight|afternoon|evening|night|lunchtime|lunch|dinner|supper|breakfast)(?![a-z])",
+		rule("(?<![a-z])(?<!per |a |/)(morning|noon|midday|midnight|afternoon|evening|night|lunchtime|lunch|dinner|supper|breakfast)(?![a-z])",
 				(m, s) -> s.period = m.group(1).toLowerCase(Locale.ROOT));
 		rule("(早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵)", (m, s) -> s.period = m.group(1));
 	}
