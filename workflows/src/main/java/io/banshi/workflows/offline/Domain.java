@@ -33,7 +33,9 @@ enum Domain {
 
 	RESTAURANT("food.restaurant", true,
 			"餐厅|饭店|餐馆|饭馆|订座|订位|订桌|人位|包间|聚餐|馆子|火锅店|自助餐|西餐厅|日料店|烧烤店|一桌|位子|订个座|" + ItemReader.RESTAURANT_BRANDS,
-			"restaurants?|book a table|a table for|table for|dinner reservation|reservation|dine|dining|bistro|eatery|steakhouse",
+			"restaurants?|book a table|a table for|table for|dinner reservation|reservation|dine|dining|bistro|eatery|steakhouse"
+					+ "|(?:ramen|sushi|pizza|burger|steak|bbq|hot ?pot|dim sum|noodle|seafood) (?:place|shop|bar|joint|house)s?"
+					+ "|places? to eat|somewhere to eat",
 			"吃饭|吃", "eat out|eat"),
 
 	DELIVERY("food.delivery", true, "外卖|送餐|美团|饿了么|点餐|奶茶|麻辣烫|炸鸡|汉堡|披萨|比萨|盒饭|快餐|宵夜|夜宵|咖啡外送|黄焖鸡|酸辣粉|煎饼|粥|饺子|米线|螺蛳粉",

@@ -75,6 +75,8 @@ final class ItemReader {
 					+ "|at|in|with)(?![a-z])|\\s*[,.!?;]|\\s*$)",
 			FLAGS);
 
+	private static final Pattern PLATFORMS = Pattern.compile("淘宝|京东|拼多多|天猫|商品|网购|amazon|taobao|jd\\.com", FLAGS);
+
 	private static final Pattern SHOPS = Pattern
 		.compile("^(?:在)?(?:京东|淘宝|天猫|拼多多|亚马逊|网上|美团|饿了么)(?:(?:和|与|跟|、)(?:京东|淘宝|天猫|拼多多|亚马逊))*(?:上|里)?(?:的)?");
 
@@ -145,7 +147,16 @@ final class ItemReader {
 		if (object != null && domain.strong().matcher(object).find()) {
 			return object;
 		}
-		return firstMatch(domain.strong(), text);
+		String kind = firstMatch(domain.strong(), text);
+		if (kind == null && domain.weak() != null) {
+			kind = firstMatch(domain.weak(), text);
+		}
+		if (kind == null) {
+			// A search needs something to look for; the kind of thing is the least.
+			kind = (domain == Domain.VIDEO) ? "video"
+					: (text.codePoints().anyMatch((c) -> c > 0x2E80) ? "地点" : "places");
+		}
+		return kind;
 	}
 
 	private String spentOn(String text) {
@@ -187,6 +198,13 @@ final class ItemReader {
 		}
 		if (item == null && domain == Domain.DELIVERY) {
 			item = firstMatch(domain.strong(), text);
+		}
+		if (item == null && domain == Domain.SHOP) {
+			// "看看哪家的纸巾最便宜": a product the dictionary knows, wherever it is said.
+			Matcher product = domain.strong().matcher(text);
+			while (item == null && product.find()) {
+				item = PLATFORMS.matcher(product.group()).matches() ? null : product.group();
+			}
 		}
 		return item;
 	}

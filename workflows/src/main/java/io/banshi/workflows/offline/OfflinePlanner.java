@@ -55,7 +55,7 @@ public class OfflinePlanner implements Planner {
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
 	private static final Pattern REMIND = Pattern
-		.compile("提醒|叫醒我?|叫我(?=起床|起来)|别忘了?|记得|闹钟|(?<![a-z])(?:remind|reminder|don'?t (?:let me )?forget"
+		.compile("提醒|叫醒我?|叫我(?=起床|起来)|别忘了?|记得|闹钟|(?<![a-z])(?:remind|reminder|don'?t (?:let me )?forget|wake me up"
 				+ "|alarm|wake me)(?![a-z])", FLAGS);
 
 	private static final Pattern SEPARATOR = Pattern
@@ -64,9 +64,10 @@ public class OfflinePlanner implements Planner {
 	private static final Pattern REMIND_LEAD = Pattern
 		.compile("^(?:\\s|我们|我|一下|下|一个|个|(?:me|us|to|that|about|of|for|on|my|the|at|s)(?![a-z]))+", FLAGS);
 
-	private static final Pattern REMIND_SETUP = Pattern
-		.compile("请|帮我|给我|设置?|定个|定一个|建个|一个|个|(?<![a-z])(?:set (?:up )?(?:an|a)|create (?:an|a)|add (?:an|a))(?![a-z])"
-				+ "|please|can you|could you", FLAGS);
+	private static final Pattern REMIND_SETUP = Pattern.compile(
+			"请|帮我|给我|设置?|定个|定一个|订个|订一个|建个|一个|个|订|(?<![a-z])(?:set (?:up )?(?:an|a)|create (?:an|a)|add (?:an|a))(?![a-z])"
+					+ "|please|can you|could you",
+			FLAGS);
 
 	private static final Pattern CONDITIONAL = Pattern
 		.compile("如果|要是|假如|若是|的话|(?<![a-z])(?:if|unless|depending on|in case)(?![a-z])", FLAGS);
@@ -624,6 +625,9 @@ public class OfflinePlanner implements Planner {
 			if (what.isEmpty()) {
 				what = clean(REMIND_SETUP.matcher(blankSpans(before, when.spans(), 0)).replaceAll(" "));
 			}
+			if (what.isEmpty() && trigger.reset().find() && trigger.group().matches("(?i)叫醒.*|wake.*")) {
+				what = this.chinese ? "起床" : "Wake up";
+			}
 			if (what.isEmpty()) {
 				what = (item != null) ? item : (this.chinese ? "提醒" : "Reminder");
 			}
@@ -636,7 +640,7 @@ public class OfflinePlanner implements Planner {
 		private String clean(String part) {
 			String what = part.replaceAll("\\s+", " ").strip();
 			what = REMIND_LEAD.matcher(what).replaceFirst("").strip();
-			what = what.replaceAll("^[,，:：、]+|[,.!?。！？~，、吧啊哦呀了]+$", "").strip();
+			what = what.replaceAll("^[,，:：、]+|[,.!?。！？~，、吧啊哦呀了的]+$", "").strip();
 			what = what.replaceAll("(?i)(?:\\s+(?:please|pls|on|at|of|in|for|by|to|from|every|each))+$", "").strip();
 			return what.replaceAll("\\s+", " ");
 		}
