@@ -33,7 +33,9 @@ enum Domain {
 
 	RESTAURANT("food.restaurant", true,
 			"餐厅|饭店|餐馆|饭馆|订座|订位|订桌|人位|包间|聚餐|馆子|火锅店|自助餐|西餐厅|日料店|烧烤店|一桌|位子|订个座|" + ItemReader.RESTAURANT_BRANDS,
-			"restaurants?|book a table|a table for|table for|dinner reservation|reservation|dine|dining|bistro|eatery|steakhouse",
+			"restaurants?|book a table|a table for|table for|dinner reservation|reservation|dine|dining|bistro|eatery|steakhouse"
+					+ "|(?:ramen|sushi|pizza|burger|steak|bbq|hot ?pot|dim sum|noodle|seafood) (?:place|shop|bar|joint|house)s?"
+					+ "|places? to eat|somewhere to eat",
 			"吃饭|吃", "eat out|eat"),
 
 	DELIVERY("food.delivery", true, "外卖|送餐|美团|饿了么|点餐|奶茶|麻辣烫|炸鸡|汉堡|披萨|比萨|盒饭|快餐|宵夜|夜宵|咖啡外送|黄焖鸡|酸辣粉|煎饼|粥|饺子|米线|螺蛳粉",
@@ -42,7 +44,7 @@ enum Domain {
 			"午饭|晚饭|早餐|午餐|晚餐", "lunch|dinner|breakfast|meal|food"),
 
 	SHOP("shop.product", true,
-			"淘宝|京东|拼多多|天猫|商品|网购|耳机|手机|电脑|笔记本电脑|平板|电饭煲|冰箱|洗衣机|电视(?!剧)|空调|相机|鞋|衣服|裙子|外套|羽绒服|蛋糕|鲜花|花束"
+			"淘宝|京东|拼多多|天猫|商品|网购|耳机|手机|电脑|笔记本电脑|平板|电饭煲|冰箱|洗衣机|电视(?!剧)|空调|相机|鞋|衣服|裙子|外套|羽绒服|蛋糕|鲜花|花束|束花|送花|订花|买花"
 					+ "|礼物|纸巾|卫生纸|洗发水|牙膏|狗粮|猫粮|奶粉|尿不湿|纸尿裤|矿泉水|农夫山泉|充电器|数据线|键盘|鼠标|显示器|路由器|口红|香水|护肤品|面膜|玩具|书包|行李箱|雨伞"
 					+ "|大米|食用油|牛奶|水果|苹果手机|iphone|ipad|macbook|华为|小米|索尼|戴森",
 			"iphones?|ipads?|macbooks?|laptops?|headphones|earphones|earbuds|airpods|phones?|smartphones?|tvs?|television"
@@ -56,15 +58,17 @@ enum Domain {
 			"calendar|meetings?|schedule (?:a|an|the|my)" + "|interview|put .{1,40} on my calendar", "预约",
 			"appointment|call with"),
 
-	WEATHER("weather.forecast", false, "天气|气温|温度|下雨|下雪|冷不冷|热不热|穿什么|带伞|雾霾|空气质量|几度|刮风|台风",
-			"weather|forecast|raining|rain|snowing|snow|temperature|umbrella|what (?:should|to) (?:i )?wear|air quality",
+	WEATHER("weather.forecast", false, "天气|气温|温度|下雨|下雪|冷不冷|热不热|冷吗|热吗|穿什么|带伞|雾霾|空气质量|几度|多少度|刮风|台风|晴天",
+			"weather|forecast|raining|rain|snowing|snow|temperature|umbrella|what (?:should|to) (?:i )?wear|air quality"
+					+ "|(?:is|will) it (?:be )?(?:going to be )?(?:cold|hot|warm|chilly|freezing|sunny|windy|rainy|snowy)",
 			null, null),
 
 	VIDEO("video.content", false, "电影|电视剧|综艺|纪录片|动漫|动画片|番剧|视频|影片|片子|剧集|美剧|韩剧|日剧|追剧|好剧",
 			"movies?|films?|tv shows?|series|documentar(?:y|ies)|videos?|anime|netflix|episodes?|sitcoms?", null, null),
 
 	LEDGER("finance.ledger", true, "记账|记一笔|记个账|账本|支出|开销|花了|花费|消费|收入|账单|报销|花销|花了多少|一共花",
-			"expenses?|spent|spending|ledger|bookkeeping|how much did i spend|log (?:an? )?(?:expense|payment)|paid"
+			"expenses?|spent|spending|ledger|bookkeeping|did (?:i|we) spend|log (?:an? )?(?:expense|payment)|paid"
+					+ "|(?:log|record|note down|write down)(?= (?:¥|rmb |cny )?\\d)"
 					+ "|(?:log|record) (?:it|this|that)",
 			"记下|记上|记到账", null),
 

@@ -20,10 +20,10 @@ final class IntentReader {
 
 	private static final String NEGATION_ZH = "(?<!不要|别|不用|不必|无需|先不|暂时不|不想|不需要|别帮我|不用帮我)";
 
-	private static final Pattern ORDER_ZH = Pattern
-		.compile(NEGATION_ZH + "(?:预订|预定|订(?!阅|单号|单)|买(?!单)|购买|下单|抢(?:票|购)|付款|支付"
-				+ "|叫(?:个|一份)?外卖|来(?:一|两|几)?份|要(?:一|两)份|入手|拍下|(?<![\\d零一二两三四五六七八九十半])点(?=[一两二三四五六七八九十几个份杯碗些了单]|外卖|餐))",
-				FLAGS);
+	private static final Pattern ORDER_ZH = Pattern.compile(NEGATION_ZH
+			+ "(?:预订|预定|订(?!阅|单号|单)|买(?!单)|购买|下单|抢(?:票|购)|付款|支付|安排(?=[^,，。]{0,6}(?:机票|酒店|高铁|火车|住宿|航班|餐厅|位子))"
+			+ "|叫(?:个|一份)?外卖|来(?:一|两|几)?份|要(?:一|两)份|入手|拍下|(?<![\\d零一二两三四五六七八九十半])点(?=[一两二三四五六七八九十几个份杯碗些了单]|外卖|餐))",
+			FLAGS);
 
 	private static final Pattern ORDER_EN = Pattern.compile("(?<![a-z])(?<!(?:don't|do not|never|without|no need to) )"
 			+ "(?<!(?:a|an|the|my|your|this|in|his|her|our) )(?:book|buy|order|purchase|reserve|get me|pay for|grab me"
@@ -56,7 +56,7 @@ final class IntentReader {
 			+ "(?<![a-z])(?:find|recommend|pick|choose)(?: me)? (?:a|an|one|some)(?![a-z])", FLAGS);
 
 	private static final Pattern QUERY = Pattern.compile("多少|查|算算|算一下|统计|总共|一共|汇总|看看我|有什么安排|有哪些安排|有没有安排|"
-			+ "(?<![a-z])(?:how much|total|summary|summari[sz]e|show me|what'?s on|do i have|check my|list my|how many)(?![a-z])",
+			+ "(?<![a-z])(?:how much|total|summary|summari[sz]e|show me|what'?s on|do i have|check my|list my|how many|what did (?:i|we)|where did (?:i|we)|track my|my spending|spending on)(?![a-z])",
 			FLAGS);
 
 	private static final Pattern TRIP = Pattern.compile(

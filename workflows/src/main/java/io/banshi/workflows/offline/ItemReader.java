@@ -23,7 +23,7 @@ final class ItemReader {
 
 	private static final Pattern VERB_ZH = Pattern
 		.compile("(?:订购|购买|预订|预定|下单|搜索|查查|查一下|查询|比较一下|比较|对比一下|对比|比价|看看|看一下|推荐|"
-				+ "(?<![\\d零一二两三四五六七八九十半])点(?!钟|半)|买|订|找|搜|查|来|要|入手|囤|挑|选|换)(?:一下|下)?");
+				+ "(?<![\\d零一二两三四五六七八九十半])点(?!钟|半)|买|订|找|搜|查|来|要|入手|囤|挑|选|换|想看|看)(?:一下|下)?");
 
 	private static final Pattern LEADING_ZH = Pattern
 		.compile("^(?:\\s|一下|一些|一点|些|几|[\\d一二两三四五六七八九十几百]*\\s*[箱张件份瓶袋盒包台双套本支杯斤桶罐条把部碗只束听提卷片个款家些种样]|个|的|了)+");
@@ -74,6 +74,11 @@ final class ItemReader {
 			"(?<![a-z])(?:on|for)\\s+(?:the\\s+|my\\s+|a\\s+|an\\s+)?([a-z][a-z ]{1,30}?)(?=\\s+(?:today|yesterday|tonight|this|last|and"
 					+ "|at|in|with)(?![a-z])|\\s*[,.!?;]|\\s*$)",
 			FLAGS);
+
+	private static final Pattern PLATFORMS = Pattern.compile("淘宝|京东|拼多多|天猫|商品|网购|amazon|taobao|jd\\.com", FLAGS);
+
+	private static final Pattern SHOPS = Pattern
+		.compile("^(?:在)?(?:京东|淘宝|天猫|拼多多|亚马逊|网上|美团|饿了么)(?:(?:和|与|跟|、)(?:京东|淘宝|天猫|拼多多|亚马逊))*(?:上|里)?(?:的)?");
 
 	private static final Pattern COUNTED_ZH = Pattern
 		.compile("[\\d一二两三四五六七八九十几]+\\s*[份碗杯盒瓶箱袋包个件台双套本支斤桶罐条串根打张]\\s*([^,，。.!！?？;；\\s的]{1,16})");
@@ -142,7 +147,16 @@ final class ItemReader {
 		if (object != null && domain.strong().matcher(object).find()) {
 			return object;
 		}
-		return firstMatch(domain.strong(), text);
+		String kind = firstMatch(domain.strong(), text);
+		if (kind == null && domain.weak() != null) {
+			kind = firstMatch(domain.weak(), text);
+		}
+		if (kind == null) {
+			// A search needs something to look for; the kind of thing is the least.
+			kind = (domain == Domain.VIDEO) ? "video"
+					: (text.codePoints().anyMatch((c) -> c > 0x2E80) ? "地点" : "places");
+		}
+		return kind;
 	}
 
 	private String spentOn(String text) {
@@ -175,12 +189,22 @@ final class ItemReader {
 	private String object(String text, String original, Domain domain) {
 		String chinese = afterVerb(text, VERB_ZH, LEADING_ZH, STOP_ZH, true);
 		String english = afterVerb(text, VERB_EN, LEADING_EN, STOP_EN, false);
-		String item = (chinese != null) ? chinese : english;
+		String item = (chinese != null) ? SHOPS.matcher(chinese).replaceFirst("") : english;
+		if (item != null && item.isBlank()) {
+			item = null;
+		}
 		if (item == null) {
 			item = counted(original);
 		}
 		if (item == null && domain == Domain.DELIVERY) {
 			item = firstMatch(domain.strong(), text);
+		}
+		if (item == null && domain == Domain.SHOP) {
+			// "看看哪家的纸巾最便宜": a product the dictionary knows, wherever it is said.
+			Matcher product = domain.strong().matcher(text);
+			while (item == null && product.find()) {
+				item = PLATFORMS.matcher(product.group()).matches() ? null : product.group();
+			}
 		}
 		return item;
 	}

@@ -55,18 +55,22 @@ public class OfflinePlanner implements Planner {
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
 	private static final Pattern REMIND = Pattern
-		.compile("提醒|叫醒我?|叫我(?=起床|起来)|别忘了?|记得|闹钟|(?<![a-z])(?:remind|reminder|don'?t (?:let me )?forget"
+		.compile("提醒|叫醒我?|叫我(?=起床|起来)|别忘了?|记得|闹钟|(?<![a-z])(?:remind|reminder|don'?t (?:let me )?forget|wake me up"
 				+ "|alarm|wake me)(?![a-z])", FLAGS);
 
 	private static final Pattern SEPARATOR = Pattern
 		.compile("[,;!?。！？；，]|并且?|然后|再|同时|顺便|还要|另外|" + "(?<![a-z])(?:and|then|also|plus)(?![a-z])", FLAGS);
 
 	private static final Pattern REMIND_LEAD = Pattern
-		.compile("^(?:\\s|我们|我|一下|下|me|us|to|that|about|of|for|on|my|the|at" + "|一个|个|s)+(?=\\s|[^a-z]|$)", FLAGS);
+		.compile("^(?:\\s|我们|我|一下|下|一个|个|(?:me|us|to|that|about|of|for|on|my|the|at|s)(?![a-z]))+", FLAGS);
 
-	private static final Pattern REMIND_SETUP = Pattern
-		.compile("请|帮我|给我|设置?|定个|定一个|建个|一个|个|set (?:up )?(?:a|an)|create (?:a|an)"
-				+ "|add (?:a|an)|please|can you|could you", FLAGS);
+	private static final Pattern REMIND_SETUP = Pattern.compile(
+			"请|帮我|给我|设置?|定个|定一个|订个|订一个|建个|一个|个|订|(?<![a-z])(?:set (?:up )?(?:an|a)|create (?:an|a)|add (?:an|a))(?![a-z])"
+					+ "|please|can you|could you",
+			FLAGS);
+
+	private static final Pattern CONDITIONAL = Pattern
+		.compile("如果|要是|假如|若是|的话|(?<![a-z])(?:if|unless|depending on|in case)(?![a-z])", FLAGS);
 
 	private static final Pattern PRONOUN = Pattern.compile("(?<![a-z])(?:it|them)(?![a-z])|它|它们", FLAGS);
 
@@ -92,7 +96,7 @@ public class OfflinePlanner implements Planner {
 				+ "[\\s!,.?~。！？呀啊呢哦]*$", FLAGS);
 
 	private static final Pattern CALENDAR_FILLER = Pattern
-		.compile("帮我|给我|请|在日历上|到日历|日历上|日历里|日历|日程|建个会议|建一个会议|建个|建一个|创建|添加|安排|一下|"
+		.compile("帮我|给我|请|在日历上|到日历|日历上|日历里|日历|日程|建个会议|建一个会议|建个|建一个|创建|添加|安排|一下|加一个|加个|加到|加入|放到|记到|"
 				+ "(?<![a-z])(?:please|schedule|add|create|put|set up|on my calendar|to my calendar|my calendar|calendar|a|an)(?![a-z])",
 				FLAGS);
 
@@ -234,6 +238,10 @@ public class OfflinePlanner implements Planner {
 				intent = new Intent(List.of(Domain.HOTEL), !lookOnly(main), true, intent.compareBy(), intent.query(),
 						true);
 			}
+			if (domains.isEmpty() && intent.order() && reminder == null) {
+				// "订一束花送给妈妈": something to buy that no dictionary names is a product.
+				domains.add(Domain.SHOP);
+			}
 			if (domains.isEmpty() && reminder == null) {
 				return new PlanOutcome.Clarify(this.chinese ? "我还不清楚要帮你办什么。可以说得具体些吗？比如“帮我订下周三去上海的机票”或“每天早上7点提醒我吃药”。"
 						: "I'm not sure what you'd like me to do. Could you be more specific? For example \"book a flight to"
@@ -244,7 +252,7 @@ public class OfflinePlanner implements Planner {
 			List<Found<Money>> sums = OfflinePlanner.this.money.find(main);
 			Counts count = OfflinePlanner.this.counts.read(blank(main, List.of(), sums, List.of(), List.of()));
 			String blanked = blank(main, when.spans(), sums, count.spans(), places);
-			readPlaces(main, places, domains);
+			readPlaces(main, blank(main, when.spans(), sums, count.spans(), List.of()), places, domains);
 			this.query = intent.query();
 			readWhen(when, domains);
 			readMoney(sums, domains, intent);
@@ -261,10 +269,22 @@ public class OfflinePlanner implements Planner {
 				return missing;
 			}
 			List<String> ends = new ArrayList<>();
+			boolean conditional = CONDITIONAL.matcher(main).find();
+			String weather = null;
 			for (Domain domain : domains) {
-				if (domain != Domain.NOTIFY) {
-					ends.add(chain(domain, intent, main, blanked));
+				if (domain == Domain.NOTIFY) {
+					continue;
 				}
+				// "看看天气, 如果不下雨就订酒店": the rest waits for the forecast.
+				boolean waits = conditional && weather != null;
+				String end = chain(domain, intent, main, blanked, waits ? List.of(weather) : List.of());
+				if (waits) {
+					ends.remove(weather);
+				}
+				if (domain == Domain.WEATHER) {
+					weather = end;
+				}
+				ends.add(end);
 			}
 			if (!ends.isEmpty() || domains.contains(Domain.NOTIFY)) {
 				// The person hears the outcome now; a reminder, if any, waits after that.
@@ -285,7 +305,7 @@ public class OfflinePlanner implements Planner {
 			return OfflinePlanner.this.intents.lookOnly(main);
 		}
 
-		private void readPlaces(String main, List<Found<Gazetteer.Named>> places, List<Domain> domains) {
+		private void readPlaces(String main, String loose, List<Found<Gazetteer.Named>> places, List<Domain> domains) {
 			String origin = null;
 			String destination = null;
 			for (int i = 0; i + 1 < places.size() && origin == null; i++) {
@@ -316,8 +336,8 @@ public class OfflinePlanner implements Planner {
 				}
 			}
 			if (origin == null || destination == null) {
-				Matcher zh = FROM_TO_ZH.matcher(main);
-				Matcher en = FROM_TO_EN.matcher(main);
+				Matcher zh = FROM_TO_ZH.matcher(loose);
+				Matcher en = FROM_TO_EN.matcher(loose);
 				Matcher pair = zh.find() ? zh : en.find() ? en : null;
 				if (pair != null) {
 					origin = (origin != null) ? origin : pair.group(1).strip();
@@ -325,7 +345,24 @@ public class OfflinePlanner implements Planner {
 				}
 			}
 			putIfPresent("origin", origin);
-			putIfPresent("destination", destination);
+			putIfPresent("destination", (domains.contains(Domain.ROUTE)) ? destination : withCity(destination));
+		}
+
+		/**
+		 * Names a landmark with its city ("外滩，上海", "The Bund, Shanghai") where the city
+		 * matters: a hotel, the weather, a flight.
+		 */
+		private String withCity(String destination) {
+			Place place = (destination != null) ? OfflinePlanner.this.gazetteer.lookup(destination) : null;
+			if (place == null || place.city() == null) {
+				return destination;
+			}
+			Place city = OfflinePlanner.this.gazetteer.lookup(place.city());
+			boolean han = destination.codePoints().anyMatch(OfflinePlanner::isHan);
+			if (han) {
+				return destination + "，" + place.city();
+			}
+			return destination + ", " + ((city != null) ? city.en() : place.city());
 		}
 
 		private void readWhen(When when, List<Domain> domains) {
@@ -445,7 +482,7 @@ public class OfflinePlanner implements Planner {
 			return null;
 		}
 
-		private String chain(Domain domain, Intent intent, String main, String blanked) {
+		private String chain(Domain domain, Intent intent, String main, String blanked, List<String> after) {
 			Map<String, Object> inputs = inputsFor(domain.capability(), domain, main, blanked);
 			boolean ordering = domain.orderable() && switch (domain) {
 				case LEDGER -> !intent.query() && this.slots.containsKey("amount");
@@ -454,10 +491,10 @@ public class OfflinePlanner implements Planner {
 			};
 			if (domain == Domain.CALENDAR && ordering || domain == Domain.LEDGER && ordering) {
 				// Writing an entry needs no look-up; it is still confirmed first.
-				String confirm = add(StepKind.CONFIRM, domain.capability(), confirmInputs(domain), List.of());
+				String confirm = add(StepKind.CONFIRM, domain.capability(), confirmInputs(domain), after);
 				return add(StepKind.ORDER, domain.capability(), inputs, List.of(confirm));
 			}
-			String last = add(StepKind.QUERY, domain.capability(), inputs, List.of());
+			String last = add(StepKind.QUERY, domain.capability(), inputs, after);
 			boolean picksAmongOptions = ordering && (domain != Domain.RESTAURANT
 					|| !OfflinePlanner.this.items.isNamedRestaurant((String) inputs.get("item")));
 			boolean compare = intent.compare() || picksAmongOptions
@@ -508,6 +545,9 @@ public class OfflinePlanner implements Planner {
 			for (String piece : blanked.split("[,;。，；!?！？]")) {
 				if (Domain.CALENDAR.strong().matcher(piece).find() || Domain.CALENDAR.weak().matcher(piece).find()) {
 					String title = CALENDAR_FILLER.matcher(piece).replaceAll(" ").replaceAll("\\s+", " ").strip();
+					int de = title.lastIndexOf('的');
+					title = (de >= 0 && de < title.length() - 1) ? title.substring(de + 1) : title;
+					title = title.replaceAll("^[\\s把加]+|[\\s加的]+$", "").strip();
 					title = title.replaceAll("(?i)^(?:with|on|at|for|和)\\s+|\\s+(?:on|at|for|with|in)$", "").strip();
 					if (!title.isEmpty() && !title.matches("(?i)会议|meeting")) {
 						return title;
@@ -585,6 +625,9 @@ public class OfflinePlanner implements Planner {
 			if (what.isEmpty()) {
 				what = clean(REMIND_SETUP.matcher(blankSpans(before, when.spans(), 0)).replaceAll(" "));
 			}
+			if (what.isEmpty() && trigger.reset().find() && trigger.group().matches("(?i)叫醒.*|wake.*")) {
+				what = this.chinese ? "起床" : "Wake up";
+			}
 			if (what.isEmpty()) {
 				what = (item != null) ? item : (this.chinese ? "提醒" : "Reminder");
 			}
@@ -597,7 +640,7 @@ public class OfflinePlanner implements Planner {
 		private String clean(String part) {
 			String what = part.replaceAll("\\s+", " ").strip();
 			what = REMIND_LEAD.matcher(what).replaceFirst("").strip();
-			what = what.replaceAll("^[,，:：、]+|[,.!?。！？~，、吧啊哦呀了]+$", "").strip();
+			what = what.replaceAll("^[,，:：、]+|[,.!?。！？~，、吧啊哦呀了的]+$", "").strip();
 			what = what.replaceAll("(?i)(?:\\s+(?:please|pls|on|at|of|in|for|by|to|from|every|each))+$", "").strip();
 			return what.replaceAll("\\s+", " ");
 		}

@@ -91,7 +91,16 @@ final class TimeReader {
 				+ "|half an?)\\s+(minutes?|mins?|hours?|hrs?|days?)\\s+(?:before|earlier|ahead of|prior to)",
 				(m, s) -> s.before(Numerals.parse(m.group(1)), unit(m.group(2))));
 
-		// Repeats.
+		// Repeats. Intervals ("每隔两小时", "every 2 hours") are ISO-8601 durations.
+		rule("每隔?\\s*" + countOrHalf() + "?\\s*(个)?\\s*(半)?\\s*(小时|钟头|分钟)", (m, s) -> {
+			Double amount = (m.group(1) == null) ? Double.valueOf(1) : amount(m.group(1), m.group(3));
+			s.interval(amount, unit(m.group(4)));
+		});
+		rule("(?<![a-z])every\\s+(" + EN_NUM
+				+ ")?\\s*(hours?|hrs?|minutes?|mins?)(?![a-z])|(?<![a-z])(hourly)(?![a-z])", (m, s) -> {
+					Double amount = (m.group(1) == null) ? Double.valueOf(1) : Numerals.parse(m.group(1));
+					s.interval(amount, unit((m.group(2) != null) ? m.group(2) : "hours"));
+				});
 		rule("(?:每个?|每一个?)(?:周|星期|礼拜)\\s*([一二三四五六日天1-7])", (m, s) -> {
 			s.repeat = "weekly";
 			s.repeatDay = weekday(m.group(1));
@@ -100,7 +109,7 @@ final class TimeReader {
 			s.repeat = "daily";
 			s.weekdaysOnly = true;
 		});
-		rule("(?:每天|每日|(?<![明今后昨前每])天天(?!气)|每晚|每早|每个早上|每个晚上)", (m, s) -> {
+		rule("(?:每天|每日|(?<![明今后昨前每])天天(?!气)|每晚(?!\\s*(?:[\\d一二两三四五六七八九十百千]|不超过|预算|价格|房价|最多))|每早|每个早上|每个晚上)", (m, s) -> {
 			s.repeat = "daily";
 			if (m.group().contains("晚")) {
 				s.period = "晚上";
@@ -167,6 +176,10 @@ final class TimeReader {
 				(m, s) -> s.monthDay(m.group(3), month(m.group(1)), Integer.parseInt(m.group(2))));
 		rule("(?<![a-z\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_EN + "(?![a-z])(?:,?\\s*(\\d{4}))?",
 				(m, s) -> s.monthDay(m.group(3), month(m.group(2)), Integer.parseInt(m.group(1))));
+		rule("双\\s*(十一|11|十二|12)", (m, s) -> {
+			int day = (m.group(1).equals("十一") || m.group(1).equals("11")) ? 11 : 12;
+			s.monthDay(null, day, day);
+		});
 		rule("(大后天|后天|明天|明日|明儿|明早|明晚|明晨|今天|今日|今儿|今早|今晚|今夜|昨天|昨晚|昨日|前天)", (m, s) -> {
 			String word = m.group(1);
 			int days = word.startsWith("大后") ? 3 : word.startsWith("后") ? 2
@@ -254,7 +267,7 @@ final class TimeReader {
 		rule("(?<![a-z])at\\s+(\\d{1,2})(?![\\d:.%])(?!\\s*(?:people|persons|guests|yuan|rmb|元|块|人|nights?|days?))",
 				(m, s) -> s.clock(Integer.parseInt(m.group(1)), 0, null));
 		rule("(?<![最提太稍])(凌晨|早上|早晨|清晨|一早|上午|中午|午间|下午|傍晚|晚上|晚间|夜里|夜间|半夜|深夜)", (m, s) -> s.period = m.group(1));
-		rule("(?<![a-z])(morning|noon|midday|midnight|afternoon|evening|night|lunchtime|lunch|dinner|supper|breakfast)(?![a-z])",
+		rule("(?<![a-z])(morning|noon|midday|midnight|afternoon|evening|(?<!per |a |/)night|lunchtime|lunch|dinner|supper|breakfast)(?![a-z])",
 				(m, s) -> s.period = m.group(1).toLowerCase(Locale.ROOT));
 		rule("(早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵)", (m, s) -> s.period = m.group(1));
 	}
@@ -490,6 +503,16 @@ final class TimeReader {
 				this.exact = moment.withSecond(0).withNano(0);
 				date(this.exact.toLocalDate());
 			}
+		}
+
+		void interval(Double amount, String unit) {
+			if (amount == null || amount <= 0) {
+				this.accepted = false;
+				return;
+			}
+			Duration every = duration(amount, unit);
+			this.repeat = every.toString();
+			this.exact = this.now.plus(every).withSecond(0).withNano(0);
 		}
 
 		void before(Double amount, String unit) {

@@ -17,7 +17,8 @@ import java.util.List;
  * @param exact a moment said relative to now ("半小时后", "in 2 hours"), or {@code null}
  * @param before how long before the said moment something should happen ("提前半小时", "30
  * minutes before"), or {@code null}
- * @param repeat {@code daily}, {@code weekly} or {@code monthly}, or {@code null}
+ * @param repeat {@code daily}, {@code weekly} or {@code monthly}, an ISO-8601 duration
+ * for an interval ({@code PT2H}), or {@code null}
  * @param weekdaysOnly whether a daily repeat skips the weekend ("every weekday")
  * @param repeatDay the day of the week a weekly repeat falls on, or {@code null}
  * @param repeatDayOfMonth the day of the month a monthly repeat falls on, or {@code null}
@@ -41,7 +42,7 @@ record When(LocalDate date, LocalDate endDate, LocalTime time, LocalDateTime exa
 	 */
 	LocalDateTime firstMoment(LocalDateTime now, LocalDate defaultDate, LocalTime defaultTime) {
 		if (this.exact != null) {
-			return this.exact;
+			return minusBefore(this.exact);
 		}
 		LocalTime at = (this.time != null) ? this.time : defaultTime;
 		if (this.repeat != null && this.date == null) {

@@ -83,6 +83,18 @@ class TimeReaderTest {
 		assertThat(when.firstMoment(NOW, null, java.time.LocalTime.of(9, 0))).hasToString(first);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "每隔两小时, PT2H, 2026-11-30T11:00", "每30分钟, PT30M, 2026-11-30T09:30",
+			"every 2 hours, PT2H, 2026-11-30T11:00", "hourly, PT1H, 2026-11-30T10:00" })
+	void shouldReadIntervalsAsDurations(String text, String repeat, String first) {
+		// when
+		When when = this.reader.read(text, NOW);
+
+		// then
+		assertThat(when.repeat()).isEqualTo(repeat);
+		assertThat(when.firstMoment(NOW, null, java.time.LocalTime.of(9, 0))).hasToString(first);
+	}
+
 	@Test
 	void shouldReadAnOffsetBeforeAMoment() {
 		// when
