@@ -34,7 +34,8 @@ class TemplateMatcherTest {
 						step("s3", StepKind.COMPARE, "travel.flight", "s1"),
 						step("s4", StepKind.COMPARE, "travel.hotel", "s2"),
 						step("s5", StepKind.ORDER, "travel.flight", "s3"),
-						step("s6", StepKind.ORDER, "travel.hotel", "s4")));
+						step("s6", StepKind.ORDER, "travel.hotel", "s4"),
+						step("s7", StepKind.NOTIFY, "notify.message", "s5", "s6")));
 
 		// when
 		Optional<TemplateMatch> match = this.matcher.match(plan);
@@ -89,6 +90,16 @@ class TemplateMatcherTest {
 	}
 
 	@Test
+	void shouldNotPickATemplateThatLeavesOutAStep() {
+		// given: the template tells the person when it is done; this plan does not
+		Plan plan = new Plan(Map.of("item", "农夫山泉", "quantity", 2), List.of(step("s1", StepKind.QUERY, "shop.product"),
+				step("s2", StepKind.COMPARE, "shop.product", "s1"), step("s3", StepKind.ORDER, "shop.product", "s2")));
+
+		// when / then
+		assertThat(this.matcher.match(plan)).isEmpty();
+	}
+
+	@Test
 	void shouldNotPickATemplateThatDoesOtherSteps() {
 		// given: asked only to compare, the plan must not become a purchase
 		Plan plan = new Plan(Map.of("item", "农夫山泉"), List.of(step("s1", StepKind.QUERY, "shop.product"),
@@ -101,8 +112,9 @@ class TemplateMatcherTest {
 	@Test
 	void shouldPickBuyingWhenTheConfirmIsLeftToTheCompiler() {
 		// given
-		Plan plan = new Plan(Map.of("item", "农夫山泉", "quantity", 2), List.of(step("s1", StepKind.QUERY, "shop.product"),
-				step("s2", StepKind.COMPARE, "shop.product", "s1"), step("s3", StepKind.ORDER, "shop.product", "s2")));
+		Plan plan = new Plan(Map.of("item", "农夫山泉", "quantity", 2),
+				List.of(step("s1", StepKind.QUERY, "shop.product"), step("s2", StepKind.COMPARE, "shop.product", "s1"),
+						step("s3", StepKind.ORDER, "shop.product", "s2"), step("s4", StepKind.NOTIFY, null, "s3")));
 
 		// when
 		Optional<TemplateMatch> match = this.matcher.match(plan);

@@ -147,7 +147,8 @@ class TemplateRepositoryTest {
 		TemplateMatcher matcher = new TemplateMatcher(beans.getBeanProvider(TemplateRepository.class),
 				beans.getBeanProvider(CapabilityCatalog.class), new BpmnPlanCompiler(), ZoneId.of("Asia/Shanghai"));
 		Plan plan = new Plan(Map.of("amount", 35, "item", "午饭"),
-				List.of(new PlanStep("s1", StepKind.ORDER, "finance.ledger", Map.of(), List.of())));
+				List.of(new PlanStep("s1", StepKind.ORDER, "finance.ledger", Map.of(), List.of()),
+						new PlanStep("s2", StepKind.NOTIFY, "notify.message", Map.of(), List.of("s1"))));
 		assertThat(matcher.match(plan)).hasValueSatisfying((match) -> assertThat(match.version()).isEqualTo(1));
 		BuiltInTemplates.BuiltIn bookkeeping = builtIn("bookkeeping");
 		TemplateVersion draft = this.repository.saveDraft(bookkeeping.descriptor(),
