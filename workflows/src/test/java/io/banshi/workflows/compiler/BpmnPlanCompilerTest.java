@@ -306,6 +306,21 @@ class BpmnPlanCompilerTest {
 	}
 
 	@Test
+	void shouldTreatADependencyNamedTwiceAsOne() {
+		// given
+		Plan plan = new Plan(Map.of(), List.of(step("s1", StepKind.QUERY, "travel.flight", Map.of()),
+				step("s2", StepKind.COMPARE, "travel.flight", Map.of(), "s1", "s1")));
+
+		// when
+		BpmnModelInstance model = this.compiler.compileModel(plan, "errand_twice");
+
+		// then
+		assertThat(model.getModelElementsByType(ParallelGateway.class)).isEmpty();
+		ServiceTask compare = model.getModelElementById("s2");
+		assertThat(compare.getIncoming()).extracting((flow) -> flow.getSource().getId()).containsExactly("s1");
+	}
+
+	@Test
 	void shouldRefuseAPlanWithACycleNamingTheStep() {
 		// given
 		Plan plan = new Plan(Map.of(),
