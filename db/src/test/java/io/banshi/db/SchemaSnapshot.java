@@ -39,7 +39,8 @@ record SchemaSnapshot(Map<String, Map<String, String>> tables) {
 				while (rs.next()) {
 					Map<String, String> columns = tables.get(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
 					if (columns != null) {
-						String type = family(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"));
+						String type = family(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+								rs.getLong("COLUMN_SIZE"));
 						String nullable = (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) ? "not null"
 								: "null";
 						columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), type + " " + nullable);
@@ -50,7 +51,17 @@ record SchemaSnapshot(Map<String, Map<String, String>> tables) {
 		return new SchemaSnapshot(tables);
 	}
 
-	private static String family(int jdbcType, String typeName) {
+	/**
+	 * H2 in MySQL mode stores {@code LONGTEXT}/{@code MEDIUMTEXT} as
+	 * {@code CHARACTER VARYING} with a huge length, where MySQL reports a long text type;
+	 * a variable-length column of 16 MiB or more is text on both.
+	 */
+	private static final long TEXT_LENGTH = 16L * 1024 * 1024;
+
+	private static String family(int jdbcType, String typeName, long size) {
+		if ((jdbcType == Types.VARCHAR || jdbcType == Types.NVARCHAR) && size >= TEXT_LENGTH) {
+			return "text";
+		}
 		return switch (jdbcType) {
 			case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> "integer";
 			case Types.BIGINT -> "bigint";

@@ -1,8 +1,6 @@
 package io.banshi.workflows.compiler;
 
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -355,28 +353,6 @@ class BpmnPlanCompilerTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.compiler.compile(plan, "errand_soon"))
 			.withMessageContaining("'r1'")
 			.withMessageContaining("soon");
-	}
-
-	@Test
-	void shouldCompileWithinAFewMillisecondsOfCpu() {
-		// given
-		Plan plan = shapes().get("errors");
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		for (int i = 0; i < 50; i++) {
-			this.compiler.compile(plan, "errand_warm");
-		}
-
-		// when: CPU time of this thread, so that other builds on the machine do not count
-		long[] nanos = new long[101];
-		for (int i = 0; i < nanos.length; i++) {
-			long start = threads.getCurrentThreadCpuTime();
-			this.compiler.compile(plan, "errand_timed");
-			nanos[i] = threads.getCurrentThreadCpuTime() - start;
-		}
-
-		// then: the API's p95 budget is 50 ms for planning and compiling together
-		Arrays.sort(nanos);
-		assertThat(nanos[50] / 1_000_000.0).isLessThan(10.0);
 	}
 
 	static BpmnModelInstance read(String xml) {

@@ -156,12 +156,9 @@ class ModelPlannerTest {
 				validator.schema(), new ModelPlanner.Settings(Duration.ofMillis(1500), 2, 4))) {
 
 			// when
-			long start = System.nanoTime();
 			PlanOutcome outcome = impatient.plan(request("帮我订下周三去上海的机票"));
-			long millis = (System.nanoTime() - start) / 1_000_000;
 
 			// then
-			assertThat(millis).isBetween(1500L, 4500L);
 			assertThat(model.requests()).hasSize(1);
 			assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Planned.class, (planned) -> {
 				assertThat(planned.plan().slots()).containsEntry("destination", "上海")
