@@ -62,10 +62,12 @@ public final class CommandProcessor {
 	 * @param bpmnProcessId the process id (when no key)
 	 * @param version the version, or -1 for the latest
 	 * @param variables the initial variables (root scope)
+	 * @param beforeCommit called with the new instance inside the transaction, or
+	 * {@code null}
 	 * @return the new instance
 	 */
 	public ProcessInstance createInstance(long definitionKey, String bpmnProcessId, int version,
-			Map<String, Object> variables) {
+			Map<String, Object> variables, java.util.function.Consumer<ProcessInstance> beforeCommit) {
 		long now = this.clock.millis();
 		BpmnContext context = this.transactions.inTransaction((connection) -> {
 			ExecutableProcess process = this.processes.find(connection, definitionKey, bpmnProcessId, version);
@@ -82,6 +84,9 @@ public final class CommandProcessor {
 			c.variables().setLocal(instance.key, variables);
 			c.runSteps();
 			this.repository.write(connection, state);
+			if (beforeCommit != null) {
+				beforeCommit.accept(instance);
+			}
 			return c;
 		});
 		afterCommit(context);
