@@ -160,7 +160,10 @@ public final class JobDispatcher implements EngineListener {
 	}
 
 	private void dispatch(String type) {
-		List<Stream> open = this.streams.getOrDefault(type, List.of());
+		List<Stream> open = this.streams.get(type);
+		if (open == null) {
+			open = new ArrayList<>();
+		}
 		open.removeIf((stream) -> !stream.sink.isOpen());
 		boolean more = !open.isEmpty();
 		while (more) {
