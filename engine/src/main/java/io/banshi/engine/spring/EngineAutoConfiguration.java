@@ -1,0 +1,67 @@
+package io.banshi.engine.spring;
+
+import javax.sql.DataSource;
+
+import io.banshi.engine.BanshiEngine;
+import io.banshi.engine.EngineConfiguration;
+import io.banshi.engine.query.EngineQueries;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Starts the embedded engine on the application's DataSource when
+ * {@code engine.embedded=true} (the default): the gRPC gateway on
+ * {@code engine.gateway.host}:{@code engine.gateway.port} (127.0.0.1:26500). The
+ * application's Flyway migration runs first. With {@code engine.embedded=false} nothing
+ * starts and the application's Camunda client talks to whatever cluster it is configured
+ * for.
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class })
+@ConditionalOnProperty(prefix = "engine", name = "embedded", havingValue = "true", matchIfMissing = true)
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(EngineProperties.class)
+public class EngineAutoConfiguration {
+
+	/**
+	 * The running engine; closed with the application context.
+	 * @param dataSource the application's database
+	 * @param properties the engine settings
+	 * @param migrations the Flyway migration, when Flyway runs in this application
+	 * @return the engine
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	public BanshiEngine banshiEngine(DataSource dataSource, EngineProperties properties,
+			ObjectProvider<FlywayMigrationInitializer> migrations) {
+		// Resolving the initializer makes sure the schema is migrated before the engine
+		// reads it.
+		migrations.ifAvailable((initializer) -> {
+		});
+		return BanshiEngine.start(EngineConfiguration.builder(dataSource)
+			.host(properties.getGateway().getHost())
+			.port(properties.getGateway().getPort())
+			.sweepInterval(properties.getSweepInterval())
+			.build());
+	}
+
+	/**
+	 * The engine's read-only query service, for the console.
+	 * @param engine the engine
+	 * @return the queries
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	public EngineQueries engineQueries(BanshiEngine engine) {
+		return engine.queries();
+	}
+
+}
