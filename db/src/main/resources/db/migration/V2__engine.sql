@@ -59,7 +59,7 @@ CREATE TABLE eng_run_element_instance (
     element_id            VARCHAR(255) NOT NULL,
     element_type          VARCHAR(32)  NOT NULL,
     state                 VARCHAR(16)  NOT NULL,
-    taken_flows           LONGTEXT,
+    taken_flows           VARCHAR(4000),
     start_time            BIGINT       NOT NULL,
     CONSTRAINT pk_eng_run_element_instance PRIMARY KEY (element_instance_key)
 );
@@ -67,12 +67,14 @@ CREATE TABLE eng_run_element_instance (
 CREATE INDEX idx_eng_run_element_instance_pi ON eng_run_element_instance (process_instance_key);
 CREATE INDEX idx_eng_run_element_instance_element ON eng_run_element_instance (element_id, state);
 
--- Variables per scope (an element instance key or the process instance key); values are JSON documents.
+-- Variables per scope (an element instance key or the process instance key); values are JSON documents as UTF-8
+-- bytes (LONGBLOB: H2 in MySQL mode reads LONGTEXT as VARCHAR, and values go up to 4 MB). Messages and details are
+-- cut to 4000 characters by the engine.
 CREATE TABLE eng_run_variable (
     scope_key             BIGINT       NOT NULL,
     name                  VARCHAR(255) NOT NULL,
     process_instance_key  BIGINT       NOT NULL,
-    variable_value        LONGTEXT     NOT NULL,
+    variable_value        LONGBLOB     NOT NULL,
     CONSTRAINT pk_eng_run_variable PRIMARY KEY (scope_key, name)
 );
 
@@ -95,8 +97,8 @@ CREATE TABLE eng_run_job (
     worker                  VARCHAR(255),
     deadline                BIGINT,
     retry_at                BIGINT,
-    error_message           LONGTEXT,
-    custom_headers          LONGTEXT      NOT NULL,
+    error_message           VARCHAR(4000),
+    custom_headers          VARCHAR(4000) NOT NULL,
     created_at              BIGINT        NOT NULL,
     CONSTRAINT pk_eng_run_job PRIMARY KEY (job_key)
 );
@@ -115,7 +117,7 @@ CREATE TABLE eng_run_incident (
     bpmn_process_id       VARCHAR(255)  NOT NULL,
     job_key               BIGINT,
     error_type            VARCHAR(64)   NOT NULL,
-    error_message         LONGTEXT      NOT NULL,
+    error_message         VARCHAR(4000) NOT NULL,
     created_at            BIGINT        NOT NULL,
     CONSTRAINT pk_eng_run_incident PRIMARY KEY (incident_key)
 );
@@ -138,7 +140,7 @@ CREATE TABLE eng_hist_event (
     state_before          VARCHAR(16),
     state_after           VARCHAR(16),
     actor                 VARCHAR(255)  NOT NULL,
-    detail                LONGTEXT,
+    detail                VARCHAR(4000),
     CONSTRAINT pk_eng_hist_event PRIMARY KEY (event_id)
 );
 

@@ -371,6 +371,9 @@ public final class BpmnTransformer {
 					headers.put(header.getKey(), header.getValue());
 				}
 			}
+			if (headers.toString().length() > 3000) {
+				this.problems.add(id, "Expected the task headers to fit in 3000 characters, but they do not");
+			}
 			return new ExecutableJobTask(id, type, jobType, retries, headers);
 		}
 

@@ -136,7 +136,7 @@ public final class CommandProcessor {
 			ElementInstance instance = context.elements().element(job.elementInstanceKey);
 			context.variables().setLocal(instance.key, variables);
 			job.retries = retries;
-			job.errorMessage = errorMessage;
+			job.errorMessage = StateWriter.cut(errorMessage);
 			job.worker = null;
 			job.deadline = null;
 			job.retryAt = (retries > 0 && backOffMillis > 0) ? context.now() + backOffMillis : null;
@@ -164,7 +164,7 @@ public final class CommandProcessor {
 	public void throwError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
 		onJob(jobKey, "throw an error for", JobEvent.THROW_ERROR, (context, job) -> {
 			ElementInstance instance = context.elements().element(job.elementInstanceKey);
-			job.errorMessage = errorMessage;
+			job.errorMessage = StateWriter.cut(errorMessage);
 			job.deadline = null;
 			context.writer().jobTransition(job, JobEvent.THROW_ERROR, errorCode);
 			try {

@@ -24,6 +24,8 @@ public final class StateWriter {
 
 	private static final int MAX_VARIABLE_DETAIL = 200;
 
+	private static final int MAX_MESSAGE = 4000;
+
 	private final InstanceState state;
 
 	private final KeyGenerator keys;
@@ -112,7 +114,7 @@ public final class StateWriter {
 		incident.bpmnProcessId = this.state.processInstance().bpmnProcessId;
 		incident.jobKey = jobKey;
 		incident.errorType = errorType;
-		incident.errorMessage = message;
+		incident.errorMessage = cut(message);
 		incident.createdAt = this.now;
 		this.state.putIncident(incident);
 		record("INCIDENT", incident.key, instance.elementId, instance.elementType, "CREATED", null, "ACTIVE",
@@ -134,6 +136,15 @@ public final class StateWriter {
 					: json;
 			record("VARIABLE", scopeKey, null, null, existed ? "UPDATED" : "CREATED", null, null, name + "=" + shown);
 		}
+	}
+
+	/**
+	 * Cuts a message to what the message columns hold (4000 characters).
+	 * @param text the message
+	 * @return the message, cut
+	 */
+	static String cut(String text) {
+		return (text == null || text.length() <= MAX_MESSAGE) ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
 	}
 
 	private void record(String entity, long entityKey, String elementId, String elementType, String event,

@@ -45,7 +45,8 @@ public final class JdbcEngineQueries implements EngineQueries {
 		if (filter.variableName() != null) {
 			where.raw("EXISTS (SELECT 1 FROM eng_run_variable v WHERE v.process_instance_key = p.process_instance_key "
 					+ "AND v.name = ?" + ((filter.variableValue() != null) ? " AND v.variable_value = ?)" : ")"),
-					filter.variableName(), filter.variableValue());
+					filter.variableName(), (filter.variableValue() != null)
+							? io.banshi.engine.internal.state.Json.toBytes(filter.variableValue()) : null);
 		}
 		return page(
 				"SELECT p.process_instance_key, p.process_definition_key, p.bpmn_process_id, p.version, p.state, "
@@ -111,7 +112,8 @@ public final class JdbcEngineQueries implements EngineQueries {
 	public List<Views.Variable> variables(long processInstanceKey) {
 		Where where = new Where().eq("process_instance_key", processInstanceKey);
 		return page("SELECT scope_key, name, variable_value FROM eng_run_variable", where, "scope_key, name", 0,
-				MAX_PAGE, (rs) -> new Views.Variable(rs.getLong(1), rs.getString(2), rs.getString(3)))
+				MAX_PAGE, (rs) -> new Views.Variable(rs.getLong(1), rs.getString(2),
+						io.banshi.engine.internal.state.Json.fromBytes(rs.getBytes(3))))
 			.items();
 	}
 

@@ -158,7 +158,7 @@ public final class InstanceRepository {
 			statement.setLong(1, processInstanceKey);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					String json = rs.getString(3);
+					String json = Json.fromBytes(rs.getBytes(3));
 					state.variables.computeIfAbsent(rs.getLong(1), (k) -> new LinkedHashMap<>())
 						.put(rs.getString(2), new Variable(json, Json.parseValue(json)));
 				}
@@ -281,12 +281,12 @@ public final class InstanceRepository {
 					insert.setLong(1, key.scopeKey());
 					insert.setString(2, key.name());
 					insert.setLong(3, state.processInstance.key);
-					insert.setString(4, variable.json());
+					insert.setBytes(4, Json.toBytes(variable.json()));
 					insert.addBatch();
 					inserts++;
 				}
 				else {
-					update.setString(1, variable.json());
+					update.setBytes(1, Json.toBytes(variable.json()));
 					update.setLong(2, key.scopeKey());
 					update.setString(3, key.name());
 					update.addBatch();

@@ -170,7 +170,8 @@ public final class JobRepository {
 					while (rs.next()) {
 						String name = rs.getString(2);
 						if (fetch.isEmpty() || fetch.contains(name)) {
-							variables.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>()).put(name, rs.getString(3));
+							variables.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>())
+								.put(name, Json.fromBytes(rs.getBytes(3)));
 						}
 					}
 				}

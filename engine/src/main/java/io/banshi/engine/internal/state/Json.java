@@ -62,6 +62,24 @@ public final class Json {
 	}
 
 	/**
+	 * The stored form of a JSON text (variable values are UTF-8 bytes in the database).
+	 * @param json the JSON text
+	 * @return its UTF-8 bytes
+	 */
+	public static byte[] toBytes(String json) {
+		return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The JSON text of a stored value.
+	 * @param bytes the stored UTF-8 bytes
+	 * @return the JSON text
+	 */
+	public static String fromBytes(byte[] bytes) {
+		return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * Writes a plain Java value as JSON.
 	 * @param value the value
 	 * @return the JSON text
