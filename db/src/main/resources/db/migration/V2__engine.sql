@@ -126,7 +126,8 @@ CREATE INDEX idx_eng_run_incident_pi ON eng_run_incident (process_instance_key);
 CREATE INDEX idx_eng_run_incident_type ON eng_run_incident (error_type);
 
 -- History: one append-only row per state change (entity ELEMENT, JOB, INCIDENT, VARIABLE, PROCESS), with the
--- lifecycle event, the state before and after, when and who (worker, client or the engine itself).
+-- lifecycle event, the state before and after, when and who (worker, client or the engine itself). Only one index:
+-- every row costs an index update on the hot path, and readers look at one instance's history at a time.
 CREATE TABLE eng_hist_event (
     event_id              BIGINT        NOT NULL AUTO_INCREMENT,
     event_time            BIGINT        NOT NULL,
@@ -145,4 +146,3 @@ CREATE TABLE eng_hist_event (
 );
 
 CREATE INDEX idx_eng_hist_event_pi ON eng_hist_event (process_instance_key, event_id);
-CREATE INDEX idx_eng_hist_event_entity ON eng_hist_event (entity, event);
