@@ -74,7 +74,7 @@ public final class BanshiEngine implements AutoCloseable {
 		JobActivator activator = new JobActivator(transactions, configuration.clock());
 		this.dispatcher = new JobDispatcher(activator, configuration.clock(), this.dispatchExecutor);
 		CommandProcessor commands = new CommandProcessor(transactions, cache, keys, feel, configuration.clock(),
-				this.dispatcher);
+				this.dispatcher, this.dispatcher);
 		this.queries = new JdbcEngineQueries(configuration.dataSource());
 		int port = configuration.port();
 		GatewayEndpoints endpoints = new GatewayEndpoints(deployments, commands, this.dispatcher, configuration.clock(),

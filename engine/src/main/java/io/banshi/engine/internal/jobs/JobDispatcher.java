@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 
 import io.banshi.engine.EngineClock;
 import io.banshi.engine.internal.processing.EngineListener;
+import io.banshi.engine.internal.processing.JobStreams;
+import io.banshi.engine.internal.state.Entities.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * when a command on this node creates jobs; {@link #pollAll()}, called by the scheduler,
  * picks up jobs that became activatable elsewhere (another node, an expired activation).
  */
-public final class JobDispatcher implements EngineListener {
+public final class JobDispatcher implements EngineListener, JobStreams {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobDispatcher.class);
 
@@ -41,6 +43,8 @@ public final class JobDispatcher implements EngineListener {
 	private final Map<String, Queue<Poll>> polls = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicBoolean> scheduled = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger roundRobin = new java.util.concurrent.atomic.AtomicInteger();
 
 	private final Map<Long, Consumer<Map<String, Object>>> instanceWaiters = new ConcurrentHashMap<>();
 
@@ -98,6 +102,30 @@ public final class JobDispatcher implements EngineListener {
 	public Runnable awaitInstance(long processInstanceKey, Consumer<Map<String, Object>> onEnd) {
 		this.instanceWaiters.put(processInstanceKey, onEnd);
 		return () -> this.instanceWaiters.remove(processInstanceKey);
+	}
+
+	@Override
+	public Target next(String type) {
+		List<Stream> open = this.streams.get(type);
+		if (open == null) {
+			return null;
+		}
+		for (int attempt = 0; attempt < 3; attempt++) {
+			int size = open.size();
+			if (size == 0) {
+				return null;
+			}
+			try {
+				Stream stream = open.get(Math.floorMod(this.roundRobin.getAndIncrement(), size));
+				if (stream.sink.isOpen()) {
+					return stream;
+				}
+			}
+			catch (IndexOutOfBoundsException ex) {
+				// A stream closed meanwhile; try again.
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -214,7 +242,14 @@ public final class JobDispatcher implements EngineListener {
 		this.polls.clear();
 	}
 
-	private record Stream(String type, String worker, long timeoutMillis, List<String> fetch, JobSink sink) {
+	private record Stream(String type, String worker, long timeoutMillis, List<String> fetch,
+			JobSink sink) implements Target {
+
+		@Override
+		public void push(Job job, Map<String, Object> variables) {
+			this.sink.push(new ActivatedJob(job, variables));
+		}
+
 	}
 
 	private static final class Poll {

@@ -55,9 +55,14 @@ public final class BpmnContext {
 
 	private Map<String, Object> endVariables;
 
+	private final JobStreams streams;
+
+	private final java.util.List<Push> pushes = new java.util.ArrayList<>();
+
 	BpmnContext(InstanceState state, ExecutableProcess process, long now, String actor, KeyGenerator keys,
-			FeelExpressions feel, BpmnProcessors processors) {
+			FeelExpressions feel, BpmnProcessors processors, JobStreams streams) {
 		this.state = state;
+		this.streams = streams;
 		this.process = process;
 		this.now = now;
 		this.actor = actor;
@@ -140,6 +145,51 @@ public final class BpmnContext {
 		while ((step = this.steps.poll()) != null) {
 			step.run();
 		}
+	}
+
+	JobStreams streams() {
+		return this.streams;
+	}
+
+	void pushAfterCommit(io.banshi.engine.internal.state.Entities.Job job, JobStreams.Target stream) {
+		this.pushes.add(new Push(job, stream, null));
+	}
+
+	/**
+	 * Collects the variables of the jobs to push, from the state as the command leaves it
+	 * (inside the transaction); jobs the command already ended are dropped.
+	 */
+	void preparePushes() {
+		for (int i = 0; i < this.pushes.size(); i++) {
+			Push push = this.pushes.get(i);
+			if (this.state.job(push.job().key) == null) {
+				continue;
+			}
+			Map<String, Object> visible = this.state.visibleVariables(push.job().elementInstanceKey);
+			Map<String, Object> variables = visible;
+			if (!push.stream().fetch().isEmpty()) {
+				variables = new java.util.LinkedHashMap<>();
+				for (String name : push.stream().fetch()) {
+					if (visible.containsKey(name)) {
+						variables.put(name, visible.get(name));
+					}
+				}
+			}
+			this.pushes.set(i, new Push(push.job(), push.stream(), variables));
+		}
+	}
+
+	/** Pushes the jobs this command activated for streams; after the commit only. */
+	void pushJobs() {
+		for (Push push : this.pushes) {
+			if (push.variables() != null) {
+				push.stream().push(push.job(), push.variables());
+			}
+		}
+	}
+
+	record Push(io.banshi.engine.internal.state.Entities.Job job, JobStreams.Target stream,
+			Map<String, Object> variables) {
 	}
 
 	void jobCreated(String type) {

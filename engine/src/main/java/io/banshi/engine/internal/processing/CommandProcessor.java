@@ -46,8 +46,11 @@ public final class CommandProcessor {
 
 	private final EngineListener listener;
 
+	private final JobStreams streams;
+
 	public CommandProcessor(Transactions transactions, ProcessCache processes, KeyGenerator keys, FeelExpressions feel,
-			EngineClock clock, EngineListener listener) {
+			EngineClock clock, EngineListener listener, JobStreams streams) {
+		this.streams = streams;
 		this.transactions = transactions;
 		this.processes = processes;
 		this.keys = keys;
@@ -83,6 +86,7 @@ public final class CommandProcessor {
 			c.flow().activateElement(process.root(), 0, instance.key);
 			c.variables().setLocal(instance.key, variables);
 			c.runSteps();
+			c.preparePushes();
 			this.repository.write(connection, state);
 			if (beforeCommit != null) {
 				beforeCommit.accept(instance);
@@ -300,6 +304,7 @@ public final class CommandProcessor {
 			BpmnContext c = newContext(state, process, now, (actor != null) ? actor : "worker");
 			decision.apply(c);
 			c.runSteps();
+			c.preparePushes();
 			this.repository.write(connection, state);
 			return c;
 		});
@@ -307,10 +312,11 @@ public final class CommandProcessor {
 	}
 
 	private BpmnContext newContext(InstanceState state, ExecutableProcess process, long now, String actor) {
-		return new BpmnContext(state, process, now, actor, this.keys, this.feel, this.processors);
+		return new BpmnContext(state, process, now, actor, this.keys, this.feel, this.processors, this.streams);
 	}
 
 	private void afterCommit(BpmnContext context) {
+		context.pushJobs();
 		Set<String> types = context.createdJobTypes();
 		if (!types.isEmpty()) {
 			this.listener.jobsAvailable(types);

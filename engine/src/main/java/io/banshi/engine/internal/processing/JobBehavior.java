@@ -55,7 +55,15 @@ public final class JobBehavior {
 		job.customHeaders = Json.write(task.headers());
 		job.createdAt = this.context.now();
 		this.context.writer().createJob(job);
-		this.context.jobCreated(type);
+		JobStreams.Target stream = this.context.streams().next(type);
+		if (stream == null) {
+			this.context.jobCreated(type);
+			return;
+		}
+		job.worker = stream.worker();
+		job.deadline = this.context.now() + stream.timeoutMillis();
+		this.context.writer().jobTransition(job, JobEvent.ACTIVATE, stream.worker());
+		this.context.pushAfterCommit(job, stream);
 	}
 
 	/**
