@@ -164,6 +164,50 @@ class JobTest {
 	}
 
 	@Test
+	void shouldPushOnlyTheFetchedVariablesToAStream(CamundaClient client) throws Exception {
+		// given
+		String id = oneTask(client);
+		CompletableFuture<ActivatedJob> received = new CompletableFuture<>();
+		try (var worker = client.newWorker().jobType(id).handler((jobClient, job) -> {
+			received.complete(job);
+			jobClient.newCompleteCommand(job).send().join();
+		}).fetchVariables("a").streamEnabled(true).pollInterval(Duration.ofMinutes(10)).open()) {
+			Thread.sleep(200);
+
+			// when
+			Bpmns.start(client, id, Map.of("a", 1, "b", 2));
+
+			// then
+			assertThat(received.get(10, TimeUnit.SECONDS).getVariablesAsMap()).containsExactly(Map.entry("a", 1));
+		}
+	}
+
+	@Test
+	void shouldPushAStreamedJobAgainWhenItsActivationTimesOut(CamundaClient client) throws Exception {
+		// given
+		String id = oneTask(client);
+		List<Long> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		CompletableFuture<Void> completed = new CompletableFuture<>();
+		try (var worker = client.newWorker().jobType(id).handler((jobClient, job) -> {
+			received.add(job.getKey());
+			if (received.size() > 1) {
+				jobClient.newCompleteCommand(job).send().join();
+				completed.complete(null);
+			}
+		}).timeout(Duration.ofMillis(300)).streamEnabled(true).pollInterval(Duration.ofMinutes(10)).open()) {
+			Thread.sleep(200);
+
+			// when
+			Bpmns.start(client, id, Map.of());
+
+			// then
+			completed.get(10, TimeUnit.SECONDS);
+			assertThat(received).hasSize(2);
+			assertThat(received.get(1)).isEqualTo(received.get(0));
+		}
+	}
+
+	@Test
 	void shouldMakeAJobActivatableAgainWithTheSameRetriesWhenItsActivationTimesOut(CamundaClient client) {
 		// given
 		String id = oneTask(client);
