@@ -37,6 +37,17 @@ class EngineAutoConfigurationTest {
 	}
 
 	@Test
+	void shouldTakeAFreeGatewayPortWhenTheWebServerPortIsRandom() {
+		TestDatabase database = TestDatabase.create("autoconfig_random");
+		this.runner.withPropertyValues(properties(database, "server.port=0")).run((context) -> {
+			int port = context.getBean(BanshiEngine.class).port();
+			assertThat(port).isNotEqualTo(26500).isPositive();
+			assertThat(context.getEnvironment().getProperty(EngineAutoConfiguration.LOCAL_PORT_PROPERTY, Integer.class))
+				.isEqualTo(port);
+		});
+	}
+
+	@Test
 	void shouldNotStartTheEngineWhenEmbeddedIsFalse() {
 		TestDatabase database = TestDatabase.create("autoconfig_off");
 		this.runner.withPropertyValues(properties(database, "engine.embedded=false"))
