@@ -132,16 +132,19 @@ public final class GatewayEndpoints {
 		Runnable[] cancel = new Runnable[1];
 		CreateProcessInstanceRequest create = request.getRequest();
 		// The waiter is registered inside the creating transaction, before anything can
-		// complete the instance; it may fire before createInstance returns.
-		Object lock = new Object();
-		synchronized (lock) {
+		// complete the instance (it may even fire before createInstance returns); the
+		// AtomicBoolean makes sure the caller gets exactly one answer.
+		try {
 			created[0] = this.commands.createInstance(create.getProcessDefinitionKey(), create.getBpmnProcessId(),
 					create.getVersion(), RequestMapper.variables(create.getVariables()),
-					(instance) -> cancel[0] = this.dispatcher.awaitInstance(instance.key, (variables) -> {
-						synchronized (lock) {
-							respondResult(observer, answered, instance, variables, fetch);
-						}
-					}));
+					(instance) -> cancel[0] = this.dispatcher.awaitInstance(instance.key,
+							(variables) -> respondResult(observer, answered, instance, variables, fetch)));
+		}
+		catch (RuntimeException ex) {
+			if (cancel[0] != null) {
+				cancel[0].run();
+			}
+			throw ex;
 		}
 		this.timers.schedule(() -> {
 			if (answered.compareAndSet(false, true)) {

@@ -37,6 +37,8 @@ public final class BpmnContext {
 
 	private final StateWriter writer;
 
+	private final FeelExpressions feel;
+
 	private final VariableBehavior variables;
 
 	private final JobBehavior jobs;
@@ -51,6 +53,10 @@ public final class BpmnContext {
 
 	private final Set<String> createdJobTypes = new LinkedHashSet<>();
 
+	/**
+	 * The flow an exclusive gateway chose while activating, taken when it completes (same
+	 * command).
+	 */
 	final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
 
 	private Map<String, Object> endVariables;
@@ -68,6 +74,7 @@ public final class BpmnContext {
 		this.actor = actor;
 		this.keys = keys;
 		this.writer = new StateWriter(state, keys, now, actor);
+		this.feel = feel;
 		this.variables = new VariableBehavior(this, feel);
 		this.jobs = new JobBehavior(this, feel);
 		this.incidents = new IncidentBehavior(this);
@@ -113,6 +120,14 @@ public final class BpmnContext {
 
 	StateWriter writer() {
 		return this.writer;
+	}
+
+	/**
+	 * The FEEL engine, shared by the whole engine.
+	 * @return FEEL
+	 */
+	public FeelExpressions feel() {
+		return this.feel;
 	}
 
 	public VariableBehavior variables() {

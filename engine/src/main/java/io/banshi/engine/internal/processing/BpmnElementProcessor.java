@@ -34,7 +34,7 @@ public interface BpmnElementProcessor<T extends ExecutableElement> {
 	 * @param context the command's context
 	 */
 	default void onComplete(T element, ElementInstance instance, BpmnContext context) {
-		context.variables().applyOutputMappings(element, instance, null);
+		context.variables().applyOutputMappings(element, instance);
 	}
 
 	/**

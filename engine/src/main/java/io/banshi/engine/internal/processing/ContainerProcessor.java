@@ -26,7 +26,7 @@ final class ContainerProcessor implements BpmnElementProcessor<ExecutableElement
 			context.instanceEnded(context.variableState().localVariables(instance.key));
 			return;
 		}
-		context.variables().applyOutputMappings(element, instance, null);
+		context.variables().applyOutputMappings(element, instance);
 	}
 
 	@Override

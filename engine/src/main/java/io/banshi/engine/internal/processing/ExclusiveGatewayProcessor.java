@@ -3,7 +3,6 @@ package io.banshi.engine.internal.processing;
 import java.util.Map;
 
 import io.banshi.engine.internal.feel.EvaluationException;
-import io.banshi.engine.internal.feel.FeelExpressions;
 import io.banshi.engine.internal.model.ExecutableElement;
 import io.banshi.engine.internal.model.ExecutableExclusiveGateway;
 import io.banshi.engine.internal.model.ExecutableSequenceFlow;
@@ -14,8 +13,6 @@ import io.banshi.engine.internal.state.Entities.ElementInstance;
  * flow, else an incident.
  */
 final class ExclusiveGatewayProcessor implements BpmnElementProcessor<ExecutableElement> {
-
-	private final FeelExpressions feel = new FeelExpressions();
 
 	@Override
 	public void onActivate(ExecutableElement element, ElementInstance instance, BpmnContext context) {
@@ -43,7 +40,7 @@ final class ExclusiveGatewayProcessor implements BpmnElementProcessor<Executable
 				continue;
 			}
 			try {
-				if (this.feel.evaluateBoolean(flow.condition(), variables)) {
+				if (context.feel().evaluateBoolean(flow.condition(), variables)) {
 					return flow;
 				}
 			}

@@ -14,8 +14,6 @@ import io.banshi.engine.internal.state.Entities.ElementInstance;
  */
 final class ScriptTaskProcessor implements BpmnElementProcessor<ExecutableElement> {
 
-	private final FeelExpressions feel = new FeelExpressions();
-
 	@Override
 	public void onActivate(ExecutableElement element, ElementInstance instance, BpmnContext context) {
 		ExecutableScriptTask script = (ExecutableScriptTask) element;
@@ -24,7 +22,7 @@ final class ScriptTaskProcessor implements BpmnElementProcessor<ExecutableElemen
 		scope.putAll(context.variableState().localVariables(instance.key));
 		Object result;
 		try {
-			result = FeelExpressions.plain(this.feel.evaluate(script.script(), scope));
+			result = FeelExpressions.plain(context.feel().evaluate(script.script(), scope));
 		}
 		catch (EvaluationException ex) {
 			throw new IncidentFailure(IncidentFailure.EXTRACT_VALUE_ERROR, ex.getMessage());

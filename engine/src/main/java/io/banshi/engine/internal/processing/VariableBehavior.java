@@ -49,10 +49,9 @@ public final class VariableBehavior {
 	 * into the enclosing scopes.
 	 * @param element the element
 	 * @param instance its instance
-	 * @param unused reserved
 	 * @throws IncidentFailure IO_MAPPING_ERROR when a mapping fails
 	 */
-	public void applyOutputMappings(ExecutableElement element, ElementInstance instance, Object unused) {
+	public void applyOutputMappings(ExecutableElement element, ElementInstance instance) {
 		if (element.outputs().isEmpty()) {
 			return;
 		}
