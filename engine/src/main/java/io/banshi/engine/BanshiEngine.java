@@ -63,13 +63,13 @@ public final class BanshiEngine implements AutoCloseable {
 
 	private BanshiEngine(EngineConfiguration configuration) {
 		Transactions transactions = new Transactions(configuration.dataSource());
-		KeyGenerator keys = new KeyGenerator(transactions, configuration.keyBlockSize());
+		this.dispatchExecutor = Executors.newFixedThreadPool(2, threads("jobs"));
+		KeyGenerator keys = new KeyGenerator(transactions, configuration.keyBlockSize(), this.dispatchExecutor);
 		FeelExpressions feel = new FeelExpressions();
 		BpmnTransformer transformer = new BpmnTransformer(feel);
 		ProcessCache cache = new ProcessCache(transformer);
 		DeploymentService deployments = new DeploymentService(transactions, keys, transformer, cache);
-		this.gatewayExecutor = Executors.newFixedThreadPool(configuration.gatewayThreads(), threads("gateway"));
-		this.dispatchExecutor = Executors.newFixedThreadPool(2, threads("jobs"));
+		this.gatewayExecutor = Executors.newFixedThreadPool(gatewayThreads(configuration), threads("gateway"));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("scheduler"));
 		JobActivator activator = new JobActivator(transactions, configuration.clock());
 		this.dispatcher = new JobDispatcher(activator, configuration.clock(), this.dispatchExecutor);
@@ -156,6 +156,26 @@ public final class BanshiEngine implements AutoCloseable {
 		}
 		this.dispatchExecutor.shutdownNow();
 		this.gatewayExecutor.shutdownNow();
+	}
+
+	/**
+	 * Gateway threads block on the database; more of them than the pool has connections
+	 * (less a few for job dispatch, the scheduler and key reservation) only wait.
+	 */
+	private static int gatewayThreads(EngineConfiguration configuration) {
+		int threads = configuration.gatewayThreads();
+		try {
+			if (configuration.dataSource().isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+				int pool = configuration.dataSource()
+					.unwrap(com.zaxxer.hikari.HikariDataSource.class)
+					.getMaximumPoolSize();
+				threads = Math.min(threads, Math.max(2, pool - 4));
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			// Not a Hikari pool: keep the configured number.
+		}
+		return threads;
 	}
 
 	private static ThreadFactory threads(String name) {

@@ -2,12 +2,20 @@ package io.banshi.engine.internal.state;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 
 /**
  * Hands out Zeebe-style 64-bit keys: the partition id (always 1) in the bits above 51, a
  * counter below. Keys are reserved from {@code eng_run_key_block} in blocks, in a short
  * transaction of their own, so several engine nodes on one database never hand out the
  * same key and a restart only skips the unused rest of a block.
+ *
+ * <p>
+ * Commands ask for keys inside their own transaction, holding a pooled connection. So
+ * that they never need a second connection (a full pool would then wait on itself), the
+ * next block is reserved in the background as soon as the current one is half used.
  */
 public final class KeyGenerator {
 
@@ -25,13 +33,18 @@ public final class KeyGenerator {
 
 	private final int blockSize;
 
+	private final Executor background;
+
 	private long next;
 
 	private long limit;
 
-	public KeyGenerator(Transactions transactions, int blockSize) {
+	private CompletableFuture<Long> nextBlock;
+
+	public KeyGenerator(Transactions transactions, int blockSize, Executor background) {
 		this.transactions = transactions;
 		this.blockSize = blockSize;
+		this.background = background;
 	}
 
 	/**
@@ -40,13 +53,38 @@ public final class KeyGenerator {
 	 */
 	public synchronized long nextKey() {
 		if (this.next >= this.limit) {
-			reserveBlock();
+			long start;
+			if (this.nextBlock != null) {
+				start = join(this.nextBlock);
+				this.nextBlock = null;
+			}
+			else {
+				start = reserveBlock();
+			}
+			this.next = start;
+			this.limit = start + this.blockSize;
+		}
+		if (this.nextBlock == null && this.limit - this.next <= this.blockSize / 2) {
+			this.nextBlock = CompletableFuture.supplyAsync(this::reserveBlock, this.background);
 		}
 		return this.next++;
 	}
 
-	private void reserveBlock() {
-		long start = this.transactions.inTransaction((connection) -> {
+	private static long join(CompletableFuture<Long> block) {
+		try {
+			return block.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reserving keys", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not reserve keys: " + ex.getCause().getMessage(), ex.getCause());
+		}
+	}
+
+	private long reserveBlock() {
+		return this.transactions.inTransaction((connection) -> {
 			long first;
 			try (PreparedStatement select = connection.prepareStatement(SELECT_BLOCK)) {
 				select.setInt(1, PARTITION_ID);
@@ -64,8 +102,6 @@ public final class KeyGenerator {
 			}
 			return first;
 		});
-		this.next = start;
-		this.limit = start + this.blockSize;
 	}
 
 	/**
