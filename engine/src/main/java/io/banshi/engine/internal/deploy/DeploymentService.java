@@ -13,7 +13,7 @@ import java.util.Map;
 import io.banshi.engine.internal.model.BpmnTransformer;
 import io.banshi.engine.internal.model.ExecutableProcess;
 import io.banshi.engine.internal.model.ProcessGraph;
-import io.banshi.engine.internal.processing.EngineException;
+import io.banshi.engine.internal.EngineException;
 import io.banshi.engine.internal.state.KeyGenerator;
 import io.banshi.engine.internal.state.Transactions;
 import io.camunda.zeebe.model.bpmn.Bpmn;

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.banshi.engine.internal.model.BpmnTransformer;
 import io.banshi.engine.internal.model.ExecutableProcess;
 import io.banshi.engine.internal.model.ProcessGraph;
-import io.banshi.engine.internal.processing.EngineException;
+import io.banshi.engine.internal.EngineException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 
 /**

@@ -1,6 +1,6 @@
 package io.banshi.engine.internal.gateway;
 
-import io.banshi.engine.internal.processing.EngineException;
+import io.banshi.engine.internal.EngineException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.slf4j.Logger;

@@ -13,7 +13,7 @@ import io.banshi.engine.internal.jobs.ActivatedJob;
 import io.banshi.engine.internal.jobs.JobDispatcher;
 import io.banshi.engine.internal.jobs.JobSink;
 import io.banshi.engine.internal.processing.CommandProcessor;
-import io.banshi.engine.internal.processing.EngineException;
+import io.banshi.engine.internal.EngineException;
 import io.banshi.engine.internal.state.Entities.ProcessInstance;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivateJobsResponse;

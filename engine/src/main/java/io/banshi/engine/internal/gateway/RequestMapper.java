@@ -3,7 +3,7 @@ package io.banshi.engine.internal.gateway;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.banshi.engine.internal.processing.EngineException;
+import io.banshi.engine.internal.EngineException;
 import io.banshi.engine.internal.state.Json;
 
 /**

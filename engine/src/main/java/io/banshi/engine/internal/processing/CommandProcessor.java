@@ -1,5 +1,6 @@
 package io.banshi.engine.internal.processing;
 
+import io.banshi.engine.internal.EngineException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

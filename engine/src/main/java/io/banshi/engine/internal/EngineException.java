@@ -1,4 +1,4 @@
-package io.banshi.engine.internal.processing;
+package io.banshi.engine.internal;
 
 /**
  * A command was rejected: the engine decided not to change anything and says why. The
