@@ -20,6 +20,7 @@ import io.banshi.engine.internal.jobs.JobDispatcher;
 import io.banshi.engine.internal.model.BpmnTransformer;
 import io.banshi.engine.internal.processing.CommandProcessor;
 import io.banshi.engine.internal.query.JdbcEngineQueries;
+import io.banshi.engine.internal.scheduling.EngineScheduler;
 import io.banshi.engine.internal.state.KeyGenerator;
 import io.banshi.engine.internal.state.Transactions;
 import io.banshi.engine.query.EngineQueries;
@@ -57,6 +58,8 @@ public final class BanshiEngine implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final EngineScheduler engineScheduler;
+
 	private final JobDispatcher dispatcher;
 
 	private final EngineQueries queries;
@@ -72,7 +75,9 @@ public final class BanshiEngine implements AutoCloseable {
 		this.gatewayExecutor = Executors.newFixedThreadPool(gatewayThreads(configuration), threads("gateway"));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("scheduler"));
 		JobActivator activator = new JobActivator(transactions, configuration.clock());
-		this.dispatcher = new JobDispatcher(activator, configuration.clock(), this.dispatchExecutor);
+		// Long polls wait in real time (the client's request timeout), whatever the
+		// engine clock says.
+		this.dispatcher = new JobDispatcher(activator, EngineClock.system(), this.dispatchExecutor);
 		CommandProcessor commands = new CommandProcessor(transactions, cache, keys, feel, configuration.clock(),
 				this.dispatcher, this.dispatcher);
 		this.queries = new JdbcEngineQueries(configuration.dataSource());
@@ -86,16 +91,12 @@ public final class BanshiEngine implements AutoCloseable {
 			.permitKeepAliveWithoutCalls(true)
 			.addService(new GatewayService(endpoints))
 			.build();
-		long sweep = configuration.sweepInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(() -> {
-			try {
-				this.dispatcher.jobsAvailable(activator.releaseDueJobs());
-				this.dispatcher.pollAll();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Job sweep failed; retrying in {} ms", sweep, ex);
-			}
-		}, sweep, sweep, TimeUnit.MILLISECONDS);
+		this.engineScheduler = new EngineScheduler(configuration.clock(), this.scheduler);
+		// Jobs whose activation expired or whose back-off ended become activatable; then
+		// waiting workers (streams, long polls) get what is there, also from other nodes.
+		this.engineScheduler.register((now) -> this.dispatcher.jobsAvailable(activator.releaseDueJobs(now)));
+		this.engineScheduler.register((now) -> this.dispatcher.pollAll());
+		this.engineScheduler.start(configuration.sweepInterval().toMillis());
 	}
 
 	/**
@@ -141,7 +142,7 @@ public final class BanshiEngine implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
+		this.engineScheduler.close();
 		this.dispatcher.close();
 		this.server.shutdown();
 		try {

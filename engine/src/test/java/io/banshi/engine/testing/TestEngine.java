@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.banshi.db.BanshiDatabase;
 import io.banshi.db.TestDatabase;
 import io.banshi.engine.BanshiEngine;
+import io.banshi.engine.EngineClock;
 import io.banshi.engine.EngineConfiguration;
 import io.camunda.client.CamundaClient;
 
@@ -31,10 +32,13 @@ public final class TestEngine implements AutoCloseable {
 
 	private final HikariDataSource dataSource;
 
+	private final EngineClock clock;
+
 	private BanshiEngine engine;
 
-	private TestEngine(TestDatabase database) {
+	private TestEngine(TestDatabase database, EngineClock clock) {
 		this.database = database;
+		this.clock = clock;
 		this.dataSource = database.dataSource();
 		this.dataSource.setMaximumPoolSize(24);
 		BanshiDatabase.migrate(this.dataSource);
@@ -47,11 +51,25 @@ public final class TestEngine implements AutoCloseable {
 	 * @return the running engine
 	 */
 	public static TestEngine start(String purpose) {
-		return new TestEngine(TestDatabase.create(purpose));
+		return new TestEngine(TestDatabase.create(purpose), EngineClock.system());
+	}
+
+	/**
+	 * Starts an engine on a new database with a clock the test moves.
+	 * @param purpose a word naming the test, part of the database name
+	 * @param clock the engine's clock
+	 * @return the running engine
+	 */
+	public static TestEngine start(String purpose, ControlledClock clock) {
+		return new TestEngine(TestDatabase.create(purpose), clock);
 	}
 
 	private EngineConfiguration configuration() {
-		return EngineConfiguration.builder(this.dataSource).port(0).sweepInterval(Duration.ofMillis(50)).build();
+		return EngineConfiguration.builder(this.dataSource)
+			.port(0)
+			.clock(this.clock)
+			.sweepInterval(Duration.ofMillis(50))
+			.build();
 	}
 
 	/**

@@ -60,10 +60,10 @@ public final class JobActivator {
 
 	/**
 	 * Makes jobs activatable again whose activation expired or whose back-off ended.
+	 * @param now the engine clock's time
 	 * @return the types of those jobs
 	 */
-	public Set<String> releaseDueJobs() {
-		long now = this.clock.millis();
+	public Set<String> releaseDueJobs(long now) {
 		return this.transactions.inTransaction((connection) -> {
 			List<HistoryEvent> history = new ArrayList<>();
 			Set<String> types = this.repository.releaseDueJobs(connection, now, 500, history);
