@@ -183,7 +183,8 @@ public final class GatewayEndpoints {
 		}
 		this.dispatcher.activateJobs(request.getType(), request.getWorker(),
 				RequestMapper.timeout(request.getTimeout(), 300_000), request.getMaxJobsToActivate(),
-				request.getFetchVariableList(), request.getRequestTimeout(), (jobs) -> {
+				request.getFetchVariableList(), request.getRequestTimeout(),
+				((ServerCallStreamObserver<ActivateJobsResponse>) observer)::isCancelled, (jobs) -> {
 					try {
 						observer.onNext(ResponseMapper.jobs(jobs));
 						observer.onCompleted();

@@ -79,10 +79,13 @@ public final class JobDispatcher implements EngineListener, JobStreams {
 	 * @param max the most jobs
 	 * @param fetch the variables to fetch
 	 * @param requestTimeoutMillis how long to wait; negative: do not wait
+	 * @param cancelled tells whether the caller has gone away (then nothing is activated
+	 * for it)
 	 * @param respond receives the jobs (possibly none), exactly once
 	 */
 	public void activateJobs(String type, String worker, long timeoutMillis, int max, List<String> fetch,
-			long requestTimeoutMillis, Consumer<List<ActivatedJob>> respond) {
+			long requestTimeoutMillis, java.util.function.BooleanSupplier cancelled,
+			Consumer<List<ActivatedJob>> respond) {
 		List<ActivatedJob> jobs = this.activator.activate(type, worker, timeoutMillis, max, fetch);
 		if (!jobs.isEmpty() || requestTimeoutMillis < 0) {
 			respond.accept(jobs);
@@ -90,7 +93,7 @@ public final class JobDispatcher implements EngineListener, JobStreams {
 		}
 		long wait = (requestTimeoutMillis == 0) ? 10_000 : requestTimeoutMillis;
 		this.polls.computeIfAbsent(type, (k) -> new ConcurrentLinkedQueue<>())
-			.add(new Poll(worker, timeoutMillis, max, fetch, this.clock.millis() + wait, respond));
+			.add(new Poll(worker, timeoutMillis, max, fetch, this.clock.millis() + wait, cancelled, respond));
 	}
 
 	/**
@@ -216,7 +219,8 @@ public final class JobDispatcher implements EngineListener, JobStreams {
 		}
 		List<Poll> waiting = new ArrayList<>(queue);
 		for (Poll poll : waiting) {
-			if (poll.done.get()) {
+			if (poll.done.get() || poll.cancelled.getAsBoolean()) {
+				poll.done.set(true);
 				queue.remove(poll);
 				continue;
 			}
@@ -264,12 +268,15 @@ public final class JobDispatcher implements EngineListener, JobStreams {
 
 		final long deadline;
 
+		final java.util.function.BooleanSupplier cancelled;
+
 		final Consumer<List<ActivatedJob>> respond;
 
 		final AtomicBoolean done = new AtomicBoolean();
 
 		Poll(String worker, long timeoutMillis, int max, List<String> fetch, long deadline,
-				Consumer<List<ActivatedJob>> respond) {
+				java.util.function.BooleanSupplier cancelled, Consumer<List<ActivatedJob>> respond) {
+			this.cancelled = cancelled;
 			this.worker = worker;
 			this.timeoutMillis = timeoutMillis;
 			this.max = max;
