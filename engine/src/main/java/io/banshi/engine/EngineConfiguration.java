@@ -63,36 +63,71 @@ public record EngineConfiguration(DataSource dataSource, String host, int port, 
 			this.dataSource = dataSource;
 		}
 
+		/**
+		 * Sets the address the gateway binds to (default {@code 127.0.0.1}).
+		 * @param host the value
+		 * @return this builder
+		 */
 		public Builder host(String host) {
 			this.host = host;
 			return this;
 		}
 
+		/**
+		 * Sets the gateway port (default 26500; 0 picks a free port).
+		 * @param port the value
+		 * @return this builder
+		 */
 		public Builder port(int port) {
 			this.port = port;
 			return this;
 		}
 
+		/**
+		 * Sets the engine clock (default the system clock).
+		 * @param clock the value
+		 * @return this builder
+		 */
 		public Builder clock(EngineClock clock) {
 			this.clock = clock;
 			return this;
 		}
 
+		/**
+		 * Sets how often due work is checked (default 100 ms).
+		 * @param sweepInterval the value
+		 * @return this builder
+		 */
 		public Builder sweepInterval(Duration sweepInterval) {
 			this.sweepInterval = sweepInterval;
 			return this;
 		}
 
+		/**
+		 * Sets how many keys to reserve at once (default 1000).
+		 * @param keyBlockSize the value
+		 * @return this builder
+		 */
 		public Builder keyBlockSize(int keyBlockSize) {
 			this.keyBlockSize = keyBlockSize;
 			return this;
 		}
 
+		/**
+		 * Sets the most threads serving RPCs (default 16, capped by a Hikari pool's size
+		 * minus four).
+		 * @param gatewayThreads the value
+		 * @return this builder
+		 */
 		public Builder gatewayThreads(int gatewayThreads) {
 			this.gatewayThreads = gatewayThreads;
 			return this;
 		}
 
+		/**
+		 * Builds the configuration.
+		 * @return the configuration
+		 */
 		public EngineConfiguration build() {
 			return new EngineConfiguration(this.dataSource, this.host, this.port, this.clock, this.sweepInterval,
 					this.keyBlockSize, this.gatewayThreads);

@@ -208,6 +208,26 @@ class JobTest {
 	}
 
 	@Test
+	void shouldServeAPollingWorkerWithoutStreams(CamundaClient client, TestEngine engine) {
+		// given
+		String id = oneTask(client);
+		try (var worker = client.newWorker()
+			.jobType(id)
+			.handler((jobClient,
+					job) -> jobClient.newCompleteCommand(job).variables(Map.of("by", "poller")).send().join())
+			.streamEnabled(false)
+			.pollInterval(Duration.ofMillis(100))
+			.requestTimeout(Duration.ofSeconds(5))
+			.open()) {
+			// when
+			ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+
+			// then
+			Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+		}
+	}
+
+	@Test
 	void shouldMakeAJobActivatableAgainWithTheSameRetriesWhenItsActivationTimesOut(CamundaClient client) {
 		// given
 		String id = oneTask(client);
