@@ -83,7 +83,7 @@ public final class BanshiEngine implements AutoCloseable {
 		this.queries = new JdbcEngineQueries(configuration.dataSource());
 		int port = configuration.port();
 		GatewayEndpoints endpoints = new GatewayEndpoints(deployments, commands, this.dispatcher, configuration.clock(),
-				this.scheduler, configuration.host(), port);
+				this.scheduler, configuration.host(), this::port);
 		this.server = NettyServerBuilder.forAddress(new InetSocketAddress(configuration.host(), port))
 			.executor(this.gatewayExecutor)
 			.maxInboundMessageSize(MAX_INBOUND_MESSAGE)

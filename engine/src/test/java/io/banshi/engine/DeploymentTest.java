@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DeploymentTest {
 
 	@Test
-	void shouldReportOneHealthyPartition(CamundaClient client) {
+	void shouldReportOneHealthyPartition(CamundaClient client, TestEngine engine) {
 		// when
 		Topology topology = client.newTopologyRequest().send().join();
 
@@ -34,6 +34,7 @@ class DeploymentTest {
 		assertThat(topology.getBrokers()).hasSize(1);
 		assertThat(topology.getBrokers().get(0).getPartitions().get(0).getPartitionId()).isEqualTo(1);
 		assertThat(topology.getBrokers().get(0).getPartitions().get(0).isLeader()).isTrue();
+		assertThat(topology.getBrokers().get(0).getPort()).isEqualTo(engine.port());
 	}
 
 	@Test

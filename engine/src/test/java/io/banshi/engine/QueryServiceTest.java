@@ -81,6 +81,8 @@ class QueryServiceTest {
 		assertThat(jobHistory.items()).extracting(Views.HistoryEvent::event)
 			.containsExactly("CREATE", "ACTIVATE", "FAIL");
 		assertThat(jobHistory.items().get(2).detail()).isEqualTo("flight sold out");
+		assertThat(jobHistory.items().get(1).actor()).isEqualTo("default");
+		assertThat(jobHistory.items().get(2).actor()).as("the worker that held the job").isEqualTo("default");
 		assertThat(definitions.items()).singleElement()
 			.satisfies((definition) -> assertThat(definition.version()).isEqualTo(1));
 	}

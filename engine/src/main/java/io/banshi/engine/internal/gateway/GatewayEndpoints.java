@@ -70,10 +70,10 @@ public final class GatewayEndpoints {
 
 	private final String host;
 
-	private final int port;
+	private final java.util.function.IntSupplier port;
 
 	public GatewayEndpoints(DeploymentService deployments, CommandProcessor commands, JobDispatcher dispatcher,
-			EngineClock clock, ScheduledExecutorService timers, String host, int port) {
+			EngineClock clock, ScheduledExecutorService timers, String host, java.util.function.IntSupplier port) {
 		this.deployments = deployments;
 		this.commands = commands;
 		this.dispatcher = dispatcher;
@@ -92,7 +92,7 @@ public final class GatewayEndpoints {
 			.addBrokers(BrokerInfo.newBuilder()
 				.setNodeId(0)
 				.setHost(this.host)
-				.setPort(this.port)
+				.setPort(this.port.getAsInt())
 				.setVersion(VERSION)
 				.addPartitions(Partition.newBuilder()
 					.setPartitionId(1)

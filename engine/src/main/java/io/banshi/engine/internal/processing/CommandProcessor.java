@@ -282,6 +282,7 @@ public final class CommandProcessor {
 			if (job == null) {
 				throw EngineException.notFound(notFound);
 			}
+			context.writer().actAs((job.worker != null) ? job.worker : "client");
 			if (!JobStatus.LIFECYCLE.allows(job.state, event)) {
 				throw EngineException.invalidState("Expected to " + verb + " job with key '" + jobKey
 						+ "', but it is in state '" + job.state + "'");

@@ -32,12 +32,21 @@ public final class StateWriter {
 
 	private final long now;
 
-	private final String actor;
+	private String actor;
 
 	StateWriter(InstanceState state, KeyGenerator keys, long now, String actor) {
 		this.state = state;
 		this.keys = keys;
 		this.now = now;
+		this.actor = actor;
+	}
+
+	/**
+	 * Names who the rest of this command's changes are attributed to (the worker that
+	 * holds a job, once the job is known).
+	 * @param actor the actor
+	 */
+	void actAs(String actor) {
 		this.actor = actor;
 	}
 
