@@ -101,6 +101,12 @@ class EngineBenchmark {
 						tasks, result.perSecond, warmup.perSecond, result.p50, result.p99, BASELINE,
 						result.perSecond / BASELINE_HIGH, result.perSecond / BASELINE_LOW);
 			}
+			for (int tasks : new int[] { 1, 5 }) {
+				Result quiet = runProcess(client, tasks, 300, 4);
+				System.out.printf(Locale.ROOT,
+						"%d-task process, 4 in flight: job activation latency p50 %.1f ms, p99 %.1f ms (%.0f instances/s)%n",
+						tasks, quiet.p50, quiet.p99, quiet.perSecond);
+			}
 			System.out.println();
 		}
 		finally {

@@ -94,12 +94,16 @@ public final class DeploymentService {
 		long deploymentKey = this.keys.nextKey();
 		// Keys are reserved before the transaction: reserving a key block locks the row
 		// that also serializes deployments, and this transaction holds that lock.
-		java.util.Deque<Long> processKeys = new java.util.ArrayDeque<>();
+		List<Long> processKeys = new ArrayList<>();
 		parsed.forEach((resource) -> resource.graphs().forEach((graph) -> processKeys.add(this.keys.nextKey())));
 		List<Deployed> result = this.transactions.inTransaction((connection) -> {
 			this.repository.lockDeployments(connection);
 			this.repository.insertDeployment(connection, deploymentKey, now);
 			List<Deployed> processes = new ArrayList<>();
+			// A fresh iterator per attempt: the transaction may run again after a
+			// deadlock.
+			java.util.Iterator<Long> unusedKeys = processKeys.iterator();
+			deployed.clear();
 			for (Parsed resource : parsed) {
 				for (ProcessGraph graph : resource.graphs()) {
 					DefinitionRepository.Latest latest = this.repository.latest(connection, graph.bpmnProcessId());
@@ -109,7 +113,7 @@ public final class DeploymentService {
 						continue;
 					}
 					int version = (latest != null) ? latest.version() + 1 : 1;
-					long key = processKeys.pop();
+					long key = unusedKeys.next();
 					this.repository.insertProcess(connection, key, graph.bpmnProcessId(), version,
 							resource.resource().name(), resource.checksum(), resource.resource().content(),
 							deploymentKey, now);
