@@ -54,7 +54,7 @@ class EngineBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int instances = Integer.getInteger("benchmark.instances", 3000);
-		int inFlight = Integer.getInteger("benchmark.inFlight", 256);
+		int inFlight = Integer.getInteger("benchmark.inFlight", 32);
 		TestDatabase.Kind kind = TestDatabase.configuredKind();
 		HikariDataSource dataSource;
 		String where;
