@@ -9,6 +9,7 @@ import io.banshi.db.BanshiDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The engine on its own, so workers can live in other processes:
@@ -26,15 +27,24 @@ public class StandaloneEngine {
 	 * @throws InterruptedException when interrupted
 	 */
 	public static void main(String[] args) throws InterruptedException {
+		start(args);
+		// The gateway's threads are daemons; the shutdown hook closes the engine on
+		// SIGTERM.
+		new CountDownLatch(1).await();
+	}
+
+	/**
+	 * Starts the standalone engine: migrates the database and opens the gateway.
+	 * @param args Spring Boot arguments
+	 * @return the running application; closing it stops the engine
+	 */
+	public static ConfigurableApplicationContext start(String... args) {
 		SpringApplication application = new SpringApplication(StandaloneEngine.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		String dataDir = System.getProperty("banshi.data-dir", "./data");
 		application.setDefaultProperties(Map.of("spring.datasource.url", BanshiDatabase.embeddedUrl(Path.of(dataDir)),
 				"spring.datasource.username", "sa", "spring.datasource.password", "", "engine.embedded", "true"));
-		application.run(args);
-		// The gateway's threads are daemons; the shutdown hook closes the engine on
-		// SIGTERM.
-		new CountDownLatch(1).await();
+		return application.run(args);
 	}
 
 }

@@ -81,7 +81,10 @@ class EngineBenchmark {
 			where = "MariaDB " + database.url().replaceAll("\\?.*", "") + " (" + MYSQL_TUNING + ")";
 		}
 		BanshiDatabase.migrate(dataSource);
-		try (BanshiEngine engine = BanshiEngine.start(EngineConfiguration.builder(dataSource).port(0).build());
+		try (BanshiEngine engine = BanshiEngine.start(EngineConfiguration.builder(dataSource)
+			.port(0)
+			.gatewayThreads(Integer.getInteger("benchmark.gatewayThreads", 16))
+			.build());
 				CamundaClient client = CamundaClient.newClientBuilder()
 					.grpcAddress(URI.create("http://127.0.0.1:" + engine.port()))
 					.restAddress(URI.create("http://127.0.0.1:" + engine.port()))
