@@ -180,7 +180,7 @@ public final class BpmnContext {
 			if (this.state.job(push.job().key) == null) {
 				continue;
 			}
-			Map<String, Object> visible = this.state.visibleVariables(push.job().elementInstanceKey);
+			Map<String, Object> visible = this.state.visibleVariablesAsJson(push.job().elementInstanceKey);
 			Map<String, Object> variables = visible;
 			if (!push.stream().fetch().isEmpty()) {
 				variables = new java.util.LinkedHashMap<>();

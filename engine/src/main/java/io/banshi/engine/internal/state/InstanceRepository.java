@@ -160,7 +160,7 @@ public final class InstanceRepository {
 				while (rs.next()) {
 					String json = Json.fromBytes(rs.getBytes(3));
 					state.variables.computeIfAbsent(rs.getLong(1), (k) -> new LinkedHashMap<>())
-						.put(rs.getString(2), new Variable(json, Json.parseValue(json)));
+						.put(rs.getString(2), Variable.stored(json));
 				}
 			}
 		}

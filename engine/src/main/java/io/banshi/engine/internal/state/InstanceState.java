@@ -119,6 +119,24 @@ public final class InstanceState
 
 	@Override
 	public Map<String, Object> visibleVariables(long scopeKey) {
+		Map<String, Object> visible = new HashMap<>();
+		for (Map<String, Variable> scope : scopeChain(scopeKey)) {
+			scope.forEach((name, variable) -> visible.put(name, variable.value()));
+		}
+		return visible;
+	}
+
+	@Override
+	public Map<String, Object> visibleVariablesAsJson(long scopeKey) {
+		Map<String, Object> visible = new LinkedHashMap<>();
+		for (Map<String, Variable> scope : scopeChain(scopeKey)) {
+			scope.forEach((name, variable) -> visible.put(name, new JobRepository.RawJson(variable.json())));
+		}
+		return visible;
+	}
+
+	/** The variable maps from the root scope down to the given scope. */
+	private List<Map<String, Variable>> scopeChain(long scopeKey) {
 		List<Long> chain = new ArrayList<>();
 		long current = scopeKey;
 		while (current != 0) {
@@ -126,14 +144,14 @@ public final class InstanceState
 			ElementInstance instance = this.elements.get(current);
 			current = (instance != null) ? instance.flowScopeKey : 0;
 		}
-		Map<String, Object> visible = new HashMap<>();
+		List<Map<String, Variable>> scopes = new ArrayList<>();
 		for (int i = chain.size() - 1; i >= 0; i--) {
 			Map<String, Variable> scope = this.variables.get(chain.get(i));
 			if (scope != null) {
-				scope.forEach((name, variable) -> visible.put(name, variable.value()));
+				scopes.add(scope);
 			}
 		}
-		return visible;
+		return scopes;
 	}
 
 	@Override
@@ -237,12 +255,43 @@ public final class InstanceState
 	}
 
 	/**
-	 * A stored variable: its JSON text and the parsed value.
-	 *
-	 * @param json the JSON text
-	 * @param value the plain Java value
+	 * A variable: its JSON text and, parsed only when an expression or a merge needs it,
+	 * its value. Most commands never look at most variables, and documents can be large.
 	 */
-	record Variable(String json, Object value) {
+	static final class Variable {
+
+		private final String json;
+
+		private Object value;
+
+		private boolean parsed;
+
+		Variable(String json, Object value) {
+			this.json = json;
+			this.value = value;
+			this.parsed = true;
+		}
+
+		private Variable(String json) {
+			this.json = json;
+		}
+
+		static Variable stored(String json) {
+			return new Variable(json);
+		}
+
+		String json() {
+			return this.json;
+		}
+
+		Object value() {
+			if (!this.parsed) {
+				this.value = Json.parseValue(this.json);
+				this.parsed = true;
+			}
+			return this.value;
+		}
+
 	}
 
 	record VariableKey(long scopeKey, String name) {

@@ -14,6 +14,14 @@ public interface VariableState {
 	Map<String, Object> visibleVariables(long scopeKey);
 
 	/**
+	 * The variables visible from a scope as their stored JSON text, without parsing them
+	 * (for handing to a worker).
+	 * @param scopeKey the scope
+	 * @return the variables, values as {@link JobRepository.RawJson}
+	 */
+	Map<String, Object> visibleVariablesAsJson(long scopeKey);
+
+	/**
 	 * The variables defined on a scope itself.
 	 * @param scopeKey the scope
 	 * @return name to value
