@@ -1,0 +1,4 @@
+/**
+ * Engine internals (jobs); not an API. See {@link io.banshi.engine.internal}.
+ */
+package io.banshi.engine.internal.jobs;

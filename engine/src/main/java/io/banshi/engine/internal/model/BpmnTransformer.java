@@ -1,0 +1,426 @@
+package io.banshi.engine.internal.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.banshi.engine.internal.feel.Expression;
+import io.banshi.engine.internal.feel.FeelExpressions;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.model.xml.validation.ValidationResult;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.camunda.bpm.model.xml.validation.ValidationResults;
+
+/**
+ * Turns a parsed BPMN model into executable graphs, collecting every problem (Zeebe's
+ * design-time rules plus this engine's own) instead of stopping at the first.
+ */
+public final class BpmnTransformer {
+
+	private final FeelExpressions feel;
+
+	public BpmnTransformer(FeelExpressions feel) {
+		this.feel = feel;
+	}
+
+	/**
+	 * Validates and transforms every executable process of a model.
+	 * @param model the parsed model
+	 * @return the graphs, or the problems (element id and message) when it cannot run
+	 */
+	public Result transform(BpmnModelInstance model) {
+		Problems problems = new Problems();
+		ValidationResults results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
+		results.getResults().forEach((element, list) -> {
+			for (ValidationResult result : list) {
+				if (result.getType() == ValidationResultType.ERROR) {
+					problems.add(idOf(element), result.getMessage());
+				}
+			}
+		});
+		List<ProcessGraph> graphs = new ArrayList<>();
+		Collection<Process> processes = model.getModelElementsByType(Process.class);
+		for (Process process : processes) {
+			if (!process.isExecutable()) {
+				continue;
+			}
+			graphs.add(new ProcessBuilder(process, problems).build());
+		}
+		if (graphs.isEmpty() && problems.isEmpty()) {
+			problems.add(null, "Expected to find at least one executable process, but found none");
+		}
+		return new Result(problems.isEmpty() ? graphs : List.of(), problems.list());
+	}
+
+	private static String idOf(ModelElementInstance element) {
+		if (element instanceof BaseElement base) {
+			return base.getId();
+		}
+		return (element != null) ? element.getElementType().getTypeName() : null;
+	}
+
+	/**
+	 * The outcome of a transformation.
+	 *
+	 * @param graphs the executable processes (empty when there are problems)
+	 * @param problems every problem found, as {@code element id -> messages}
+	 */
+	public record Result(List<ProcessGraph> graphs, Map<String, List<String>> problems) {
+
+		public boolean valid() {
+			return this.problems.isEmpty();
+		}
+
+	}
+
+	private static final class Problems {
+
+		private final Map<String, Set<String>> byElement = new LinkedHashMap<>();
+
+		void add(String elementId, String message) {
+			this.byElement.computeIfAbsent(String.valueOf(elementId), (k) -> new LinkedHashSet<>()).add(message);
+		}
+
+		boolean isEmpty() {
+			return this.byElement.isEmpty();
+		}
+
+		Map<String, List<String>> list() {
+			Map<String, List<String>> result = new LinkedHashMap<>();
+			this.byElement.forEach((k, v) -> result.put(k, List.copyOf(v)));
+			return result;
+		}
+
+	}
+
+	/** Builds one process; an instance per process keeps the state of the walk. */
+	private final class ProcessBuilder {
+
+		private final Process process;
+
+		private final Problems problems;
+
+		private final Map<String, ExecutableElement> elements = new HashMap<>();
+
+		private final Map<String, ExecutableSequenceFlow> flows = new HashMap<>();
+
+		ProcessBuilder(Process process, Problems problems) {
+			this.process = process;
+			this.problems = problems;
+		}
+
+		ProcessGraph build() {
+			ExecutableContainer root = new ExecutableContainer(this.process.getId(), ElementType.PROCESS);
+			this.elements.put(root.id(), root);
+			buildScope(root, this.process.getFlowElements());
+			return new ProcessGraph(this.process.getId(), root, Map.copyOf(this.elements));
+		}
+
+		private void buildScope(ExecutableContainer scope, Collection<FlowElement> flowElements) {
+			List<SequenceFlow> sequenceFlows = new ArrayList<>();
+			List<BoundaryEvent> boundaries = new ArrayList<>();
+			for (FlowElement element : flowElements) {
+				if (element instanceof SequenceFlow flow) {
+					sequenceFlows.add(flow);
+					continue;
+				}
+				if (element instanceof BoundaryEvent boundary) {
+					boundaries.add(boundary);
+				}
+				ExecutableElement executable = node(element);
+				if (executable == null) {
+					continue;
+				}
+				executable.setFlowScope(scope);
+				scope.children().add(executable);
+				this.elements.put(executable.id(), executable);
+				if (executable.type() == ElementType.START_EVENT) {
+					scope.setStartEvent(executable);
+				}
+				if (element instanceof FlowNode node) {
+					mappings(node, executable);
+				}
+				if (executable instanceof ExecutableContainer sub && element instanceof SubProcess subProcess) {
+					buildScope(sub, subProcess.getFlowElements());
+					if (sub.startEvent() == null) {
+						this.problems.add(sub.id(), "Must have exactly one none start event");
+					}
+				}
+			}
+			if (scope.startEvent() == null && scope.type() == ElementType.PROCESS) {
+				this.problems.add(scope.id(), "Must have exactly one none start event");
+			}
+			for (BoundaryEvent boundary : boundaries) {
+				ExecutableBoundaryEvent executable = (ExecutableBoundaryEvent) this.elements.get(boundary.getId());
+				Activity attachedTo = boundary.getAttachedTo();
+				ExecutableElement host = (attachedTo != null) ? this.elements.get(attachedTo.getId()) : null;
+				if (executable != null && host != null) {
+					executable.setAttachedTo(host);
+					host.boundaryEvents().add(executable);
+				}
+			}
+			for (SequenceFlow flow : sequenceFlows) {
+				sequenceFlow(flow);
+			}
+			for (ExecutableElement child : scope.children()) {
+				checkFlows(child);
+			}
+		}
+
+		private void sequenceFlow(SequenceFlow flow) {
+			Expression condition = null;
+			ConditionExpression conditionExpression = flow.getConditionExpression();
+			if (conditionExpression != null) {
+				String text = conditionExpression.getTextContent();
+				text = (text != null) ? text.trim() : "";
+				if (!text.startsWith("=")) {
+					this.problems.add(flow.getId(),
+							"Expected a condition as a FEEL expression starting with '=', but found '" + text + "'");
+				}
+				else {
+					condition = expression(flow.getId(), text);
+				}
+			}
+			ExecutableSequenceFlow executable = new ExecutableSequenceFlow(flow.getId(), condition);
+			ExecutableElement source = this.elements.get(flow.getSource().getId());
+			ExecutableElement target = this.elements.get(flow.getTarget().getId());
+			if (source == null || target == null) {
+				return;
+			}
+			executable.connect(source, target);
+			source.outgoing().add(executable);
+			target.incoming().add(executable);
+			this.flows.put(flow.getId(), executable);
+		}
+
+		private void checkFlows(ExecutableElement element) {
+			switch (element.type()) {
+				case EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY -> {
+					if (element.outgoing().isEmpty()) {
+						this.problems.add(element.id(),
+								"Expected the gateway to have at least one outgoing sequence flow, but it has none");
+					}
+				}
+				case BOUNDARY_EVENT -> {
+					if (element.outgoing().isEmpty()) {
+						this.problems.add(element.id(),
+								"Expected the boundary event to have an outgoing sequence flow, but it has none");
+					}
+				}
+				default -> {
+				}
+			}
+			if (element instanceof ExecutableExclusiveGateway gateway) {
+				ExclusiveGateway model = this.process.getModelInstance().getModelElementById(gateway.id());
+				if (model.getDefault() != null) {
+					gateway.setDefaultFlow(this.flows.get(model.getDefault().getId()));
+				}
+				for (ExecutableSequenceFlow flow : gateway.outgoing()) {
+					if (gateway.outgoing().size() > 1 && flow.condition() == null && flow != gateway.defaultFlow()) {
+						this.problems.add(flow.id(),
+								"Expected a condition on a sequence flow leaving exclusive gateway '" + gateway.id()
+										+ "' that is not its default flow, but found none");
+					}
+				}
+			}
+		}
+
+		private ExecutableElement node(FlowElement element) {
+			String id = element.getId();
+			if (element instanceof StartEvent start) {
+				if (!start.getEventDefinitions().isEmpty()) {
+					return unsupported(element, "start events with an event definition");
+				}
+				return new ExecutableElement(id, ElementType.START_EVENT);
+			}
+			if (element instanceof EndEvent end) {
+				Collection<EventDefinition> definitions = end.getEventDefinitions();
+				if (definitions.isEmpty()) {
+					return new ExecutableEndEvent(id, ExecutableEndEvent.Kind.NONE, null);
+				}
+				EventDefinition definition = definitions.iterator().next();
+				if (definition instanceof TerminateEventDefinition) {
+					return new ExecutableEndEvent(id, ExecutableEndEvent.Kind.TERMINATE, null);
+				}
+				if (definition instanceof ErrorEventDefinition error) {
+					if (error.getError() == null || error.getError().getErrorCode() == null
+							|| error.getError().getErrorCode().isBlank()) {
+						this.problems.add(id, "Expected an error end event to reference an error with a code");
+						return null;
+					}
+					return new ExecutableEndEvent(id, ExecutableEndEvent.Kind.ERROR, error.getError().getErrorCode());
+				}
+				return unsupported(element, "end events of this kind");
+			}
+			if (element instanceof BoundaryEvent boundary) {
+				Collection<EventDefinition> definitions = boundary.getEventDefinitions();
+				if (definitions.size() != 1 || !(definitions.iterator().next() instanceof ErrorEventDefinition)) {
+					return unsupported(element, "boundary events other than error boundary events");
+				}
+				ErrorEventDefinition error = (ErrorEventDefinition) definitions.iterator().next();
+				String code = (error.getError() != null) ? error.getError().getErrorCode() : null;
+				return new ExecutableBoundaryEvent(id, (code == null || code.isBlank()) ? null : code,
+						boundary.cancelActivity());
+			}
+			if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+				return unsupported(element, "multi-instance activities");
+			}
+			if (element instanceof ServiceTask || element instanceof SendTask || element instanceof BusinessRuleTask) {
+				return jobTask((FlowNode) element);
+			}
+			if (element instanceof ScriptTask) {
+				ZeebeScript script = ((BaseElement) element).getSingleExtensionElement(ZeebeScript.class);
+				if (script == null) {
+					this.problems.add(id, "Expected a 'zeebe:script' with an expression and a result variable "
+							+ "(script tasks with a job worker are not supported yet)");
+					return null;
+				}
+				String text = script.getExpression();
+				if (text == null || !text.trim().startsWith("=")) {
+					this.problems.add(id,
+							"Expected the script to be a FEEL expression starting with '=', but found '" + text + "'");
+					return null;
+				}
+				if (script.getResultVariable() == null || script.getResultVariable().isBlank()) {
+					this.problems.add(id, "Expected the script to have a result variable, but it has none");
+				}
+				return new ExecutableScriptTask(id, expression(id, text.trim()), script.getResultVariable());
+			}
+			if (element instanceof ExclusiveGateway) {
+				return new ExecutableExclusiveGateway(id);
+			}
+			if (element instanceof ParallelGateway) {
+				return new ExecutableElement(id, ElementType.PARALLEL_GATEWAY);
+			}
+			if (element instanceof SubProcess sub) {
+				if (sub.triggeredByEvent()) {
+					return unsupported(element, "event subprocesses");
+				}
+				return new ExecutableContainer(id, ElementType.SUB_PROCESS);
+			}
+			return unsupported(element, null);
+		}
+
+		private ExecutableElement unsupported(FlowElement element, String what) {
+			String typeName = element.getElementType().getTypeName();
+			this.problems.add(element.getId(), "Elements of type '" + typeName + "'"
+					+ ((what != null) ? " (" + what + ")" : "") + " are not supported by this engine yet");
+			return null;
+		}
+
+		private ExecutableElement jobTask(FlowNode node) {
+			String id = node.getId();
+			ElementType type = (node instanceof ServiceTask) ? ElementType.SERVICE_TASK
+					: (node instanceof SendTask) ? ElementType.SEND_TASK : ElementType.BUSINESS_RULE_TASK;
+			ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
+			if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
+				this.problems.add(id, "Expected a 'zeebe:taskDefinition' with a job type, but found none");
+				return null;
+			}
+			Expression jobType = expression(id, definition.getType());
+			String retriesText = (definition.getRetries() != null) ? definition.getRetries()
+					: ZeebeTaskDefinition.DEFAULT_RETRIES;
+			Expression retries = expression(id, retriesText);
+			if (retries != null && !retries.isFeel()) {
+				try {
+					Integer.parseInt(retriesText.trim());
+				}
+				catch (NumberFormatException ex) {
+					this.problems.add(id,
+							"Expected retries to be a number or a FEEL expression, but found '" + retriesText + "'");
+				}
+			}
+			Map<String, String> headers = new LinkedHashMap<>();
+			ZeebeTaskHeaders taskHeaders = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
+			if (taskHeaders != null) {
+				for (ZeebeHeader header : taskHeaders.getHeaders()) {
+					headers.put(header.getKey(), header.getValue());
+				}
+			}
+			if (headers.toString().length() > 3000) {
+				this.problems.add(id, "Expected the task headers to fit in 3000 characters, but they do not");
+			}
+			return new ExecutableJobTask(id, type, jobType, retries, headers);
+		}
+
+		private void mappings(FlowNode node, ExecutableElement executable) {
+			ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
+			if (io == null) {
+				return;
+			}
+			for (ZeebeInput input : io.getInputs()) {
+				Mapping mapping = mapping(node.getId(), input.getSource(), input.getTarget());
+				if (mapping != null) {
+					executable.inputs().add(mapping);
+				}
+			}
+			for (ZeebeOutput output : io.getOutputs()) {
+				Mapping mapping = mapping(node.getId(), output.getSource(), output.getTarget());
+				if (mapping != null) {
+					executable.outputs().add(mapping);
+				}
+			}
+		}
+
+		private Mapping mapping(String id, String source, String target) {
+			if (target == null || target.isBlank()) {
+				this.problems.add(id, "Expected every mapping to have a target, but one has none");
+				return null;
+			}
+			String text = (source == null || source.isBlank()) ? "=null" : source.trim();
+			if (!text.startsWith("=")) {
+				// Zeebe reads a mapping source without '=' as a FEEL expression as well.
+				text = "=" + text;
+			}
+			Expression expression = expression(id, text);
+			return (expression != null) ? new Mapping(expression, target.trim()) : null;
+		}
+
+		private Expression expression(String id, String text) {
+			try {
+				return BpmnTransformer.this.feel.parse(text);
+			}
+			catch (IllegalArgumentException ex) {
+				this.problems.add(id,
+						"Expected a valid FEEL expression, but '" + text + "' does not parse: " + ex.getMessage());
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.banshi.engine.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The process or an embedded subprocess: a scope with a none start event and children.
+ */
+public final class ExecutableContainer extends ExecutableElement {
+
+	private ExecutableElement startEvent;
+
+	private final List<ExecutableElement> children = new ArrayList<>();
+
+	public ExecutableContainer(String id, ElementType type) {
+		super(id, type);
+	}
+
+	public ExecutableElement startEvent() {
+		return this.startEvent;
+	}
+
+	void setStartEvent(ExecutableElement startEvent) {
+		this.startEvent = startEvent;
+	}
+
+	public List<ExecutableElement> children() {
+		return this.children;
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.banshi.engine.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A flow node of an executable process (or the process itself). Subclasses add what their
+ * element type needs; the graph is immutable once the transformer has built it.
+ */
+public class ExecutableElement {
+
+	private final String id;
+
+	private final ElementType type;
+
+	private ExecutableContainer flowScope;
+
+	private final List<ExecutableSequenceFlow> incoming = new ArrayList<>();
+
+	private final List<ExecutableSequenceFlow> outgoing = new ArrayList<>();
+
+	private final List<Mapping> inputs = new ArrayList<>();
+
+	private final List<Mapping> outputs = new ArrayList<>();
+
+	private final List<ExecutableBoundaryEvent> boundaryEvents = new ArrayList<>();
+
+	public ExecutableElement(String id, ElementType type) {
+		this.id = id;
+		this.type = type;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public ElementType type() {
+		return this.type;
+	}
+
+	/**
+	 * The subprocess or process that contains this element; {@code null} for the process.
+	 * @return the flow scope
+	 */
+	public ExecutableContainer flowScope() {
+		return this.flowScope;
+	}
+
+	void setFlowScope(ExecutableContainer flowScope) {
+		this.flowScope = flowScope;
+	}
+
+	public List<ExecutableSequenceFlow> incoming() {
+		return this.incoming;
+	}
+
+	public List<ExecutableSequenceFlow> outgoing() {
+		return this.outgoing;
+	}
+
+	public List<Mapping> inputs() {
+		return this.inputs;
+	}
+
+	public List<Mapping> outputs() {
+		return this.outputs;
+	}
+
+	public List<ExecutableBoundaryEvent> boundaryEvents() {
+		return this.boundaryEvents;
+	}
+
+	@Override
+	public String toString() {
+		return this.type + " '" + this.id + "'";
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.banshi.engine.internal.processing;
+
+import java.util.List;
+import java.util.Map;
+
+import io.banshi.engine.internal.model.ElementType;
+import io.banshi.engine.internal.model.ExecutableElement;
+import io.banshi.engine.internal.model.ExecutableSequenceFlow;
+import io.banshi.engine.internal.state.ElementStatus;
+import io.banshi.engine.internal.state.ElementStatus.ElementEvent;
+import io.banshi.engine.internal.state.Entities.ElementInstance;
+import io.banshi.engine.internal.state.Entities.Incident;
+
+/**
+ * Moves element instances through their lifecycle and tokens along sequence flows; asks
+ * the element's processor what to do at each step. Failures of a step become incidents
+ * here, in one place.
+ */
+public final class BpmnFlow {
+
+	private final BpmnContext context;
+
+	private final BpmnProcessors processors;
+
+	BpmnFlow(BpmnContext context, BpmnProcessors processors) {
+		this.context = context;
+		this.processors = processors;
+	}
+
+	/**
+	 * Creates an element instance (ACTIVATING) and queues its activation.
+	 * @param element the element
+	 * @param flowScopeKey the enclosing scope's instance key
+	 * @return the new instance
+	 */
+	public ElementInstance activateElement(ExecutableElement element, long flowScopeKey) {
+		return activateElement(element, flowScopeKey, this.context.newKey());
+	}
+
+	ElementInstance activateElement(ExecutableElement element, long flowScopeKey, long key) {
+		ElementInstance instance = this.context.writer().createElement(element, flowScopeKey, key);
+		this.context.schedule(() -> runActivate(instance));
+		return instance;
+	}
+
+	void runActivate(ElementInstance instance) {
+		if (this.context.elements().element(instance.key) != instance || instance.state != ElementStatus.ACTIVATING) {
+			// Terminated by an earlier step of this command (an error thrown, a terminate
+			// end).
+			return;
+		}
+		ExecutableElement element = this.context.process().element(instance.elementId);
+		try {
+			this.processors.of(element).onActivate(element, instance, this.context);
+		}
+		catch (IncidentFailure failure) {
+			this.context.incidents().raise(instance, null, failure);
+		}
+	}
+
+	/**
+	 * ACTIVATING to ACTIVATED: the element now waits (for a job, for its children).
+	 * @param instance the instance
+	 */
+	public void activated(ElementInstance instance) {
+		this.context.writer().transition(instance, ElementEvent.ACTIVATED);
+	}
+
+	/**
+	 * Completes an activated element: output mappings, then its outgoing flows.
+	 * @param instance the instance
+	 */
+	public void complete(ElementInstance instance) {
+		this.context.writer().transition(instance, ElementEvent.COMPLETE);
+		runComplete(instance);
+	}
+
+	void runComplete(ElementInstance instance) {
+		ExecutableElement element = this.context.process().element(instance.elementId);
+		BpmnElementProcessor<ExecutableElement> processor = this.processors.of(element);
+		try {
+			processor.onComplete(element, instance, this.context);
+		}
+		catch (IncidentFailure failure) {
+			this.context.incidents().raise(instance, null, failure);
+			return;
+		}
+		this.context.writer().transition(instance, ElementEvent.COMPLETED);
+		processor.onCompleted(element, instance, this.context);
+		childFinished(instance.flowScopeKey);
+	}
+
+	/**
+	 * Terminates an element instance and everything inside it; resolves its incidents.
+	 * @param instance the instance
+	 */
+	public void terminate(ElementInstance instance) {
+		ExecutableElement element = this.context.process().element(instance.elementId);
+		this.context.writer().transition(instance, ElementEvent.TERMINATE);
+		this.processors.of(element).onTerminate(element, instance, this.context);
+		for (Incident incident : List.copyOf(this.context.incidentState().incidents())) {
+			if (incident.elementInstanceKey == instance.key) {
+				this.context.writer().resolveIncident(incident);
+			}
+		}
+		this.context.writer().transition(instance, ElementEvent.TERMINATED);
+	}
+
+	/**
+	 * Terminates every active child of a scope.
+	 * @param scopeKey the scope
+	 */
+	public void terminateChildren(long scopeKey) {
+		for (ElementInstance child : this.context.elements().children(scopeKey)) {
+			terminate(child);
+		}
+	}
+
+	/**
+	 * Takes every outgoing flow of an element.
+	 * @param element the element
+	 * @param flowScopeKey the scope the flows are in
+	 */
+	public void takeOutgoingFlows(ExecutableElement element, long flowScopeKey) {
+		for (ExecutableSequenceFlow flow : element.outgoing()) {
+			takeFlow(flow, flowScopeKey);
+		}
+	}
+
+	/**
+	 * Takes one sequence flow: activates its target, or waits at a parallel join until
+	 * every incoming flow has been taken.
+	 * @param flow the flow
+	 * @param flowScopeKey the scope
+	 */
+	public void takeFlow(ExecutableSequenceFlow flow, long flowScopeKey) {
+		this.context.writer().sequenceFlowTaken(flow.id(), flowScopeKey);
+		ExecutableElement target = flow.target();
+		if (target.type() == ElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+			ElementInstance scope = this.context.elements().element(flowScopeKey);
+			Map<String, Integer> taken = scope.takenFlows;
+			taken.merge(flow.id(), 1, Integer::sum);
+			boolean complete = target.incoming().stream().allMatch((in) -> taken.getOrDefault(in.id(), 0) > 0);
+			if (complete) {
+				for (ExecutableSequenceFlow in : target.incoming()) {
+					taken.computeIfPresent(in.id(), (k, v) -> (v > 1) ? v - 1 : null);
+				}
+				activateElement(target, flowScopeKey);
+			}
+			this.context.writer().flowsChanged(scope);
+			return;
+		}
+		activateElement(target, flowScopeKey);
+	}
+
+	/**
+	 * A child of a scope finished: lets the container decide whether it completes.
+	 * @param scopeKey the scope
+	 */
+	void childFinished(long scopeKey) {
+		ElementInstance scope = this.context.elements().element(scopeKey);
+		if (scope == null) {
+			return;
+		}
+		ExecutableElement element = this.context.process().element(scope.elementId);
+		this.processors.of(element).onChildFinished(element, scope, this.context);
+	}
+
+	/**
+	 * Whether a scope has nothing left to do: no active children and no token waiting at
+	 * a join.
+	 * @param scope the scope
+	 * @return true when it can complete
+	 */
+	public boolean isScopeDone(ElementInstance scope) {
+		return scope.state == ElementStatus.ACTIVATED && scope.takenFlows.isEmpty()
+				&& this.context.elements().children(scope.key).isEmpty();
+	}
+
+}

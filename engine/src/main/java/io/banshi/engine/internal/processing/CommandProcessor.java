@@ -1,0 +1,353 @@
+package io.banshi.engine.internal.processing;
+
+import io.banshi.engine.internal.EngineException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+
+import io.banshi.engine.EngineClock;
+import io.banshi.engine.internal.deploy.ProcessCache;
+import io.banshi.engine.internal.feel.FeelExpressions;
+import io.banshi.engine.internal.model.ExecutableElement;
+import io.banshi.engine.internal.model.ExecutableProcess;
+import io.banshi.engine.internal.state.ElementStatus;
+import io.banshi.engine.internal.state.Entities.ElementInstance;
+import io.banshi.engine.internal.state.Entities.Incident;
+import io.banshi.engine.internal.state.Entities.Job;
+import io.banshi.engine.internal.state.Entities.ProcessInstance;
+import io.banshi.engine.internal.state.InstanceRepository;
+import io.banshi.engine.internal.state.InstanceState;
+import io.banshi.engine.internal.state.JobStatus;
+import io.banshi.engine.internal.state.JobStatus.JobEvent;
+import io.banshi.engine.internal.state.KeyGenerator;
+import io.banshi.engine.internal.state.Transactions;
+
+/**
+ * The commands on process instances. Each runs in one transaction: find the instance,
+ * lock and load it, check the command's preconditions (rejecting it with an
+ * {@link EngineException} that changes nothing), apply it in memory, write the changes
+ * and their history, commit; then tell the {@link EngineListener}.
+ */
+public final class CommandProcessor {
+
+	private final Transactions transactions;
+
+	private final InstanceRepository repository = new InstanceRepository();
+
+	private final ProcessCache processes;
+
+	private final KeyGenerator keys;
+
+	private final FeelExpressions feel;
+
+	private final BpmnProcessors processors = new BpmnProcessors();
+
+	private final EngineClock clock;
+
+	private final EngineListener listener;
+
+	private final JobStreams streams;
+
+	public CommandProcessor(Transactions transactions, ProcessCache processes, KeyGenerator keys, FeelExpressions feel,
+			EngineClock clock, EngineListener listener, JobStreams streams) {
+		this.streams = streams;
+		this.transactions = transactions;
+		this.processes = processes;
+		this.keys = keys;
+		this.feel = feel;
+		this.clock = clock;
+		this.listener = listener;
+	}
+
+	/**
+	 * Creates and starts a process instance.
+	 * @param definitionKey the definition key, or 0
+	 * @param bpmnProcessId the process id (when no key)
+	 * @param version the version, or -1 for the latest
+	 * @param variables the initial variables (root scope)
+	 * @param beforeCommit called with the new instance inside the transaction, or
+	 * {@code null}
+	 * @return the new instance
+	 */
+	public ProcessInstance createInstance(long definitionKey, String bpmnProcessId, int version,
+			Map<String, Object> variables, java.util.function.Consumer<ProcessInstance> beforeCommit) {
+		long now = this.clock.millis();
+		BpmnContext context = this.transactions.inTransaction((connection) -> {
+			ExecutableProcess process = this.processes.find(connection, definitionKey, bpmnProcessId, version);
+			ProcessInstance instance = new ProcessInstance();
+			instance.key = this.keys.nextKey();
+			instance.processDefinitionKey = process.key();
+			instance.bpmnProcessId = process.bpmnProcessId();
+			instance.version = process.version();
+			instance.state = "ACTIVE";
+			instance.startTime = now;
+			InstanceState state = InstanceState.created(instance);
+			BpmnContext c = newContext(state, process, now, "client");
+			c.flow().activateElement(process.root(), 0, instance.key);
+			c.variables().setLocal(instance.key, variables);
+			c.runSteps();
+			c.preparePushes();
+			this.repository.write(connection, state);
+			if (beforeCommit != null) {
+				beforeCommit.accept(instance);
+			}
+			return c;
+		});
+		afterCommit(context);
+		return context.elements().processInstance();
+	}
+
+	/**
+	 * Cancels a process instance: terminates every element instance and job.
+	 * @param processInstanceKey the instance
+	 */
+	public void cancelInstance(long processInstanceKey) {
+		run((c) -> processInstanceKey, "client", "Expected to cancel a process instance with key '" + processInstanceKey
+				+ "', but no such process instance was found", (context) -> {
+					ElementInstance root = context.elements().element(processInstanceKey);
+					context.flow().terminate(root);
+					context.writer().processInstanceEnded("TERMINATED");
+				});
+	}
+
+	/**
+	 * Completes a job and its task.
+	 * @param jobKey the job
+	 * @param variables the job's result
+	 */
+	public void completeJob(long jobKey, Map<String, Object> variables) {
+		onJob(jobKey, "complete", JobEvent.COMPLETE, (context, job) -> {
+			ElementInstance instance = context.elements().element(job.elementInstanceKey);
+			ExecutableElement element = context.process().element(instance.elementId);
+			context.writer().jobTransition(job, JobEvent.COMPLETE, null);
+			context.variables().setResult(element, instance, variables);
+			context.flow().complete(instance);
+		});
+	}
+
+	/**
+	 * Fails a job: with retries left it becomes activatable again (after the back-off),
+	 * without an incident is raised.
+	 * @param jobKey the job
+	 * @param retries the retries left
+	 * @param errorMessage why
+	 * @param backOffMillis how long to wait before it can be activated again
+	 * @param variables variables set locally on the task
+	 */
+	public void failJob(long jobKey, int retries, String errorMessage, long backOffMillis,
+			Map<String, Object> variables) {
+		onJob(jobKey, "fail", JobEvent.FAIL, (context, job) -> {
+			ElementInstance instance = context.elements().element(job.elementInstanceKey);
+			context.variables().setLocal(instance.key, variables);
+			job.retries = retries;
+			job.errorMessage = StateWriter.cut(errorMessage);
+			job.worker = null;
+			job.deadline = null;
+			job.retryAt = (retries > 0 && backOffMillis > 0) ? context.now() + backOffMillis : null;
+			context.writer().jobTransition(job, JobEvent.FAIL, errorMessage);
+			if (retries <= 0) {
+				String message = (errorMessage == null || errorMessage.isEmpty()) ? "No more retries left."
+						: errorMessage;
+				context.incidents()
+					.raise(instance, job.key, new IncidentFailure(IncidentFailure.JOB_NO_RETRIES, message));
+			}
+			else if (job.retryAt == null) {
+				context.writer().jobTransition(job, JobEvent.RECUR, null);
+				context.jobCreated(job.type);
+			}
+		});
+	}
+
+	/**
+	 * Throws a BPMN error from a job's task.
+	 * @param jobKey the job
+	 * @param errorCode the error code
+	 * @param errorMessage the message
+	 * @param variables variables for the catching boundary event
+	 */
+	public void throwError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+		onJob(jobKey, "throw an error for", JobEvent.THROW_ERROR, (context, job) -> {
+			ElementInstance instance = context.elements().element(job.elementInstanceKey);
+			job.errorMessage = StateWriter.cut(errorMessage);
+			job.deadline = null;
+			context.writer().jobTransition(job, JobEvent.THROW_ERROR, errorCode);
+			try {
+				context.events().throwError(instance, errorCode, errorMessage, variables);
+			}
+			catch (IncidentFailure failure) {
+				context.incidents().raise(instance, job.key, failure);
+			}
+		});
+	}
+
+	/**
+	 * Sets a job's retries.
+	 * @param jobKey the job
+	 * @param retries the new retries
+	 */
+	public void updateJobRetries(long jobKey, int retries) {
+		if (retries < 1) {
+			throw EngineException.invalidArgument("Expected to update retries for job with key '" + jobKey
+					+ "' with a positive amount of retries, but the amount given was '" + retries + "'");
+		}
+		onJob(jobKey, "update retries of", JobEvent.UPDATE_RETRIES, (context, job) -> {
+			job.retries = retries;
+			context.writer().jobTransition(job, JobEvent.UPDATE_RETRIES, "retries=" + retries);
+		});
+	}
+
+	/**
+	 * Moves an activated job's deadline.
+	 * @param jobKey the job
+	 * @param timeoutMillis the new timeout, from now
+	 */
+	public void updateJobTimeout(long jobKey, long timeoutMillis) {
+		onJob(jobKey, "update the timeout of", JobEvent.UPDATE_TIMEOUT, (context, job) -> {
+			job.deadline = context.now() + timeoutMillis;
+			context.writer().jobTransition(job, JobEvent.UPDATE_TIMEOUT, "timeout=" + timeoutMillis);
+		});
+	}
+
+	/**
+	 * Resolves an incident and retries what failed.
+	 * @param incidentKey the incident
+	 */
+	public void resolveIncident(long incidentKey) {
+		String notFound = "Expected to resolve incident with key '" + incidentKey + "', but no such incident was found";
+		run((c) -> this.repository.findInstanceOfIncident(c, incidentKey), "client", notFound, (context) -> {
+			Incident incident = context.incidentState().incident(incidentKey);
+			if (incident == null) {
+				throw EngineException.notFound(notFound);
+			}
+			context.writer().resolveIncident(incident);
+			ElementInstance instance = context.elements().element(incident.elementInstanceKey);
+			if (incident.jobKey != null) {
+				Job job = context.jobState().job(incident.jobKey);
+				if (job == null) {
+					return;
+				}
+				if (job.state == JobStatus.FAILED && job.retries <= 0) {
+					// Nothing changed: Zeebe documents that the problem comes back as a
+					// new incident.
+					context.incidents()
+						.raise(instance, job.key,
+								new IncidentFailure(IncidentFailure.JOB_NO_RETRIES,
+										(job.errorMessage != null && !job.errorMessage.isEmpty()) ? job.errorMessage
+												: "No more retries left."));
+					return;
+				}
+				job.retryAt = null;
+				context.writer().jobTransition(job, JobEvent.RESOLVE, null);
+				context.jobCreated(job.type);
+				return;
+			}
+			if (instance.state == ElementStatus.ACTIVATING) {
+				context.flow().runActivate(instance);
+			}
+			else if (instance.state == ElementStatus.COMPLETING) {
+				context.flow().runComplete(instance);
+			}
+		});
+	}
+
+	/**
+	 * Sets variables on a scope (local) or merges them from it upwards.
+	 * @param elementInstanceKey the scope: an element instance or the process instance
+	 * @param variables the variables
+	 * @param local whether to set them on the scope only
+	 * @return a key for the operation
+	 */
+	public long setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
+		String notFound = "Expected to update variables for element with key '" + elementInstanceKey
+				+ "', but no such element was found";
+		run((c) -> this.repository.findInstanceOfElement(c, elementInstanceKey), "client", notFound, (context) -> {
+			if (context.elements().element(elementInstanceKey) == null) {
+				throw EngineException.notFound(notFound);
+			}
+			if (local) {
+				context.variables().setLocal(elementInstanceKey, variables);
+			}
+			else {
+				context.variables().merge(elementInstanceKey, variables);
+			}
+		});
+		return this.keys.nextKey();
+	}
+
+	private void onJob(long jobKey, String verb, JobEvent event, JobDecision decision) {
+		String notFound = "Expected to " + verb + " job with key '" + jobKey + "', but no such job was found";
+		run((c) -> this.repository.findInstanceOfJob(c, jobKey), null, notFound, (context) -> {
+			Job job = context.jobState().job(jobKey);
+			if (job == null) {
+				throw EngineException.notFound(notFound);
+			}
+			context.writer().actAs((job.worker != null) ? job.worker : "client");
+			if (!JobStatus.LIFECYCLE.allows(job.state, event)) {
+				throw EngineException.invalidState("Expected to " + verb + " job with key '" + jobKey
+						+ "', but it is in state '" + job.state + "'");
+			}
+			decision.apply(context, job);
+		});
+	}
+
+	private void run(Lookup lookup, String actor, String notFound, Decision decision) {
+		long now = this.clock.millis();
+		BpmnContext context = this.transactions.inTransaction((connection) -> {
+			Long processInstanceKey = lookup.find(connection);
+			if (processInstanceKey == null) {
+				throw EngineException.notFound(notFound);
+			}
+			InstanceState state = this.repository.lockAndLoad(connection, processInstanceKey);
+			if (state == null || !"ACTIVE".equals(state.processInstance().state)) {
+				throw EngineException.notFound(notFound);
+			}
+			ExecutableProcess process = this.processes.byKey(connection, state.processInstance().processDefinitionKey);
+			BpmnContext c = newContext(state, process, now, (actor != null) ? actor : "worker");
+			decision.apply(c);
+			c.runSteps();
+			c.preparePushes();
+			this.repository.write(connection, state);
+			return c;
+		});
+		afterCommit(context);
+	}
+
+	private BpmnContext newContext(InstanceState state, ExecutableProcess process, long now, String actor) {
+		return new BpmnContext(state, process, now, actor, this.keys, this.feel, this.processors, this.streams);
+	}
+
+	private void afterCommit(BpmnContext context) {
+		context.pushJobs();
+		Set<String> types = context.createdJobTypes();
+		if (!types.isEmpty()) {
+			this.listener.jobsAvailable(types);
+		}
+		String state = context.endState();
+		if (!"ACTIVE".equals(state)) {
+			this.listener.instanceEnded(context.elements().processInstance().key, state, context.endVariables());
+		}
+	}
+
+	@FunctionalInterface
+	private interface Lookup {
+
+		Long find(Connection connection) throws SQLException;
+
+	}
+
+	@FunctionalInterface
+	private interface Decision {
+
+		void apply(BpmnContext context);
+
+	}
+
+	@FunctionalInterface
+	private interface JobDecision {
+
+		void apply(BpmnContext context, Job job);
+
+	}
+
+}

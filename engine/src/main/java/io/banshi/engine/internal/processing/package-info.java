@@ -1,0 +1,4 @@
+/**
+ * Engine internals (processing); not an API. See {@link io.banshi.engine.internal}.
+ */
+package io.banshi.engine.internal.processing;

@@ -1,0 +1,4 @@
+/**
+ * Engine internals (state); not an API. See {@link io.banshi.engine.internal}.
+ */
+package io.banshi.engine.internal.state;
