@@ -14,6 +14,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
@@ -43,6 +45,18 @@ public final class Browser implements AfterEachCallback {
 			this.driver = start(language);
 		}
 		return this.driver;
+	}
+
+	/**
+	 * Waits up to ten seconds for a condition of the page, for example that a navigation
+	 * has finished: a click returns before the page it leads to has loaded, and the
+	 * machine may be busy.
+	 * @param <T> what the condition gives when it holds
+	 * @param condition the condition
+	 * @return what the condition gave
+	 */
+	public <T> T waitUntil(ExpectedCondition<T> condition) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
 	}
 
 	/**

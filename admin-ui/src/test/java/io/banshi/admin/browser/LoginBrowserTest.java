@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,10 +47,11 @@ class LoginBrowserTest {
 		page.findElement(By.id("login-submit")).click();
 
 		// then
-		assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, admin");
+		this.browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, admin"));
 		this.browser.screenshot("home");
 		page.findElement(By.cssSelector("form[action$='/logout'] button")).click();
-		assertThat(page.getCurrentUrl()).endsWith("/login?logout");
+		this.browser.waitUntil(ExpectedConditions.urlContains("/login?logout"));
+		assertThat(page.findElement(By.className("info")).getText()).isEqualTo("You have logged out.");
 	}
 
 	@Test
@@ -64,6 +66,7 @@ class LoginBrowserTest {
 		page.findElement(By.id("login-submit")).click();
 
 		// then
+		this.browser.waitUntil(ExpectedConditions.urlContains("/login?error"));
 		assertThat(page.findElement(By.className("error")).getText()).isEqualTo("用户名或密码错误。");
 		this.browser.screenshot("login-failed-zh");
 	}
