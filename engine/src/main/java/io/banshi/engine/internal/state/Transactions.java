@@ -122,7 +122,10 @@ public final class Transactions {
 				.toLowerCase(java.util.Locale.ROOT)
 				.contains("h2");
 		}
-		if (!this.h2) {
+		// With the pool configured for READ COMMITTED and the driver keeping session
+		// state
+		// locally (README), this costs no round trip.
+		if (!this.h2 && connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
 			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 		}
 	}
