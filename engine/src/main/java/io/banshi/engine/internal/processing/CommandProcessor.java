@@ -73,7 +73,7 @@ public final class CommandProcessor {
 	public ProcessInstance createInstance(long definitionKey, String bpmnProcessId, int version,
 			Map<String, Object> variables, java.util.function.Consumer<ProcessInstance> beforeCommit) {
 		long now = this.clock.millis();
-		BpmnContext context = this.transactions.inTransaction((connection) -> {
+		BpmnContext context = named("CREATE", () -> this.transactions.inTransaction((connection) -> {
 			ExecutableProcess process = this.processes.find(connection, definitionKey, bpmnProcessId, version);
 			ProcessInstance instance = new ProcessInstance();
 			instance.key = this.keys.nextKey();
@@ -93,7 +93,7 @@ public final class CommandProcessor {
 				beforeCommit.accept(instance);
 			}
 			return c;
-		});
+		}));
 		afterCommit(context);
 		return context.elements().processInstance();
 	}
@@ -103,8 +103,8 @@ public final class CommandProcessor {
 	 * @param processInstanceKey the instance
 	 */
 	public void cancelInstance(long processInstanceKey) {
-		run((c) -> processInstanceKey, "client", "Expected to cancel a process instance with key '" + processInstanceKey
-				+ "', but no such process instance was found", (context) -> {
+		run("CANCEL", (c) -> processInstanceKey, "client", "Expected to cancel a process instance with key '"
+				+ processInstanceKey + "', but no such process instance was found", (context) -> {
 					ElementInstance root = context.elements().element(processInstanceKey);
 					context.flow().terminate(root);
 					context.writer().processInstanceEnded("TERMINATED");
@@ -188,8 +188,10 @@ public final class CommandProcessor {
 	 */
 	public void updateJobRetries(long jobKey, int retries) {
 		if (retries < 1) {
-			throw EngineException.invalidArgument("Expected to update retries for job with key '" + jobKey
-					+ "' with a positive amount of retries, but the amount given was '" + retries + "'");
+			throw EngineException
+				.invalidArgument("Expected to update retries for job with key '" + jobKey
+						+ "' with a positive amount of retries, but the amount given was '" + retries + "'")
+				.withIntent("UPDATE_RETRIES");
 		}
 		onJob(jobKey, "update retries of", JobEvent.UPDATE_RETRIES, (context, job) -> {
 			job.retries = retries;
@@ -215,7 +217,7 @@ public final class CommandProcessor {
 	 */
 	public void resolveIncident(long incidentKey) {
 		String notFound = "Expected to resolve incident with key '" + incidentKey + "', but no such incident was found";
-		run((c) -> this.repository.findInstanceOfIncident(c, incidentKey), "client", notFound, (context) -> {
+		run("RESOLVE", (c) -> this.repository.findInstanceOfIncident(c, incidentKey), "client", notFound, (context) -> {
 			Incident incident = context.incidentState().incident(incidentKey);
 			if (incident == null) {
 				throw EngineException.notFound(notFound);
@@ -261,23 +263,24 @@ public final class CommandProcessor {
 	public long setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
 		String notFound = "Expected to update variables for element with key '" + elementInstanceKey
 				+ "', but no such element was found";
-		run((c) -> this.repository.findInstanceOfElement(c, elementInstanceKey), "client", notFound, (context) -> {
-			if (context.elements().element(elementInstanceKey) == null) {
-				throw EngineException.notFound(notFound);
-			}
-			if (local) {
-				context.variables().setLocal(elementInstanceKey, variables);
-			}
-			else {
-				context.variables().merge(elementInstanceKey, variables);
-			}
-		});
+		run("UPDATE", (c) -> this.repository.findInstanceOfElement(c, elementInstanceKey), "client", notFound,
+				(context) -> {
+					if (context.elements().element(elementInstanceKey) == null) {
+						throw EngineException.notFound(notFound);
+					}
+					if (local) {
+						context.variables().setLocal(elementInstanceKey, variables);
+					}
+					else {
+						context.variables().merge(elementInstanceKey, variables);
+					}
+				});
 		return this.keys.nextKey();
 	}
 
 	private void onJob(long jobKey, String verb, JobEvent event, JobDecision decision) {
 		String notFound = "Expected to " + verb + " job with key '" + jobKey + "', but no such job was found";
-		run((c) -> this.repository.findInstanceOfJob(c, jobKey), null, notFound, (context) -> {
+		run(event.name(), (c) -> this.repository.findInstanceOfJob(c, jobKey), null, notFound, (context) -> {
 			Job job = context.jobState().job(jobKey);
 			if (job == null) {
 				throw EngineException.notFound(notFound);
@@ -291,9 +294,9 @@ public final class CommandProcessor {
 		});
 	}
 
-	private void run(Lookup lookup, String actor, String notFound, Decision decision) {
+	private void run(String intent, Lookup lookup, String actor, String notFound, Decision decision) {
 		long now = this.clock.millis();
-		BpmnContext context = this.transactions.inTransaction((connection) -> {
+		BpmnContext context = named(intent, () -> this.transactions.inTransaction((connection) -> {
 			Long processInstanceKey = lookup.find(connection);
 			if (processInstanceKey == null) {
 				throw EngineException.notFound(notFound);
@@ -309,8 +312,17 @@ public final class CommandProcessor {
 			c.preparePushes();
 			this.repository.write(connection, state);
 			return c;
-		});
+		}));
 		afterCommit(context);
+	}
+
+	private static <T> T named(String intent, java.util.function.Supplier<T> command) {
+		try {
+			return command.get();
+		}
+		catch (EngineException ex) {
+			throw ex.withIntent(intent);
+		}
 	}
 
 	private BpmnContext newContext(InstanceState state, ExecutableProcess process, long now, String actor) {
