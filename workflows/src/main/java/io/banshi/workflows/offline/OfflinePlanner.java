@@ -81,6 +81,15 @@ public class OfflinePlanner implements Planner {
 			"(?<![a-z])from\\s+([a-z][\\w' ]{1,30}?)\\s+to\\s+([a-z][\\w' ]{1,30}?)(?=\\s+(?:on|by|and|in|at|for|tomorrow|today|next|this)(?![a-z])|[,.?!]|\\s*$)",
 			FLAGS);
 
+	private static final Pattern DESTINATION_ZH = Pattern
+		.compile("(?:去|到|飞往|前往|飞)\\s*(\\p{IsHan}{2,4}?)\\s*(?:玩|旅游|旅行|出差|度假|游玩|看看|逛逛|的机票|的高铁|的火车|的航班|的酒店|住|开会)");
+
+	/**
+	 * A capitalised name after "to", "in", "visit": a place the gazetteer does not know.
+	 */
+	private static final Pattern DESTINATION_EN = Pattern
+		.compile("(?<![A-Za-z])(?:to|in|visit|visiting)\\s+((?:[A-Z][a-zA-Z'\\-]+)(?:\\s+[A-Z][a-zA-Z'\\-]+)?)");
+
 	private static final Pattern ORIGIN_CUE = Pattern.compile("(?:从|由|自|(?<![a-z])from)\\s*$", FLAGS);
 
 	private static final Pattern DESTINATION_CUE = Pattern
@@ -231,7 +240,8 @@ public class OfflinePlanner implements Planner {
 				intent = OfflinePlanner.this.intents.read(main, places);
 			}
 			List<Domain> domains = new ArrayList<>(intent.domains());
-			if (domains.isEmpty() && intent.trip() && !places.isEmpty()) {
+			if (domains.isEmpty() && intent.trip() && (!places.isEmpty() || DESTINATION_ZH.matcher(main).find()
+					|| DESTINATION_EN.matcher(main).find())) {
 				// "周末去杭州玩两天", "plan a trip to Xi'an": arranging a trip is booking its
 				// stay.
 				domains.add(Domain.HOTEL);
@@ -343,6 +353,14 @@ public class OfflinePlanner implements Planner {
 					origin = (origin != null) ? origin : pair.group(1).strip();
 					destination = (destination != null) ? destination : pair.group(2).strip();
 				}
+			}
+			boolean needsPlace = domains.stream()
+				.anyMatch((d) -> d == Domain.FLIGHT || d == Domain.TRAIN || d == Domain.HOTEL || d == Domain.WEATHER
+						|| d == Domain.POI);
+			if (destination == null && needsPlace) {
+				Matcher zh = DESTINATION_ZH.matcher(loose);
+				Matcher en = DESTINATION_EN.matcher(loose);
+				destination = zh.find() ? zh.group(1) : en.find() ? en.group(1) : null;
 			}
 			putIfPresent("origin", origin);
 			putIfPresent("destination", (domains.contains(Domain.ROUTE)) ? destination : withCity(destination));
