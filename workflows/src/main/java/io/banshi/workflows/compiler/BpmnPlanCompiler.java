@@ -73,7 +73,8 @@ import io.banshi.workflows.plan.StepKind;
  * <li>The business errors {@code SOLD_OUT}, {@code OVER_BUDGET} and {@code PRICE_CHANGED}
  * on an {@code order} (and {@code OVER_BUDGET} on a {@code compare}) are caught by error
  * boundary events that set {@code businessError} and lead to a {@code notify} task, then
- * end the errand.</li>
+ * end the errand. An {@code order} also has a catch-all error boundary for the codes
+ * plugins add ({@code NOT_FOUND}, {@code INVALID_INPUT}, ...).</li>
  * <li>Paths that end the errand early use terminate end events, so that parallel branches
  * never wait for a branch that is gone.</li>
  * </ul>
@@ -236,8 +237,8 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		return switch (step.kind()) {
 			case CONFIRM -> confirm(graph, step);
 			case REMIND -> remind(graph, plan, step);
-			case ORDER -> withBusinessErrors(graph, step, ORDER_ERRORS);
-			case COMPARE -> withBusinessErrors(graph, step, List.of("OVER_BUDGET"));
+			case ORDER -> withBusinessErrors(graph, step, ORDER_ERRORS, true);
+			case COMPARE -> withBusinessErrors(graph, step, List.of("OVER_BUDGET"), false);
 			case QUERY, NOTIFY -> {
 				task(graph, step);
 				yield new Fragment(step.id(), null, step.id(), step.id(), null, false);
@@ -295,7 +296,7 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		return new Fragment(id, null, id, id + "_decision", null, true);
 	}
 
-	private Fragment withBusinessErrors(ProcessGraph graph, PlanStep step, List<String> errorCodes) {
+	private Fragment withBusinessErrors(ProcessGraph graph, PlanStep step, List<String> errorCodes, boolean catchAll) {
 		String id = step.id();
 		task(graph, step);
 		List<String> boundaries = new ArrayList<>();
@@ -304,6 +305,15 @@ public class BpmnPlanCompiler implements PlanCompiler {
 			boundary.attachedTo = id;
 			boundary.errorCode = code;
 			boundary.outputs.put("businessError", FeelLiterals.expression(code));
+			boundaries.add(boundary.id);
+		}
+		if (catchAll) {
+			// Any other business error a plugin throws (NOT_FOUND, INVALID_INPUT, ...)
+			// also
+			// reaches the person instead of becoming an incident; the worker sets
+			// businessError itself. Zeebe prefers a boundary with the thrown code.
+			Node boundary = graph.add(id + "_other_error", Type.ERROR_BOUNDARY, "other business error");
+			boundary.attachedTo = id;
 			boundaries.add(boundary.id);
 		}
 		notifyTask(graph, id + "_failed", id, "notify: " + String.join(", ", errorCodes), "=businessError");
@@ -323,7 +333,8 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		String entry = null;
 		String previous = null;
 		if (at != null) {
-			Node timer = graph.add(id + "_at", Type.TIMER_DATE_CATCH, "at " + at);
+			String when = String.valueOf(at).startsWith("=") ? "at the set time" : "at " + at;
+			Node timer = graph.add(id + "_at", Type.TIMER_DATE_CATCH, when);
 			timer.timer = timeDate(step, at, plan.slots().get("timezone"));
 			entry = timer.id;
 			previous = timer.id;
@@ -497,7 +508,8 @@ public class BpmnPlanCompiler implements PlanCompiler {
 				BoundaryEvent boundary = (BoundaryEvent) element;
 				boundary.setAttachedTo((Activity) created.get(node.attachedTo));
 				boundary.setCancelActivity(true);
-				BoundaryEventBuilder builder = boundary.builder().error(node.errorCode);
+				BoundaryEventBuilder builder = (node.errorCode != null) ? boundary.builder().error(node.errorCode)
+						: boundary.builder().error();
 				node.outputs.forEach((target, source) -> builder.zeebeOutput(source, target));
 			}
 			default -> {

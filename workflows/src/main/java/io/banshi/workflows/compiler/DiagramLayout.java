@@ -151,7 +151,9 @@ final class DiagramLayout {
 				}
 				wanted.put(node.id, (count == 0) ? 0 : sum / count);
 			}
+			// On a tie the flow that goes on keeps the row, and an early end moves down.
 			inColumn.sort(Comparator.comparingDouble((Node node) -> wanted.get(node.id))
+				.thenComparingInt((node) -> (node.type == Type.TERMINATE_END) ? 1 : 0)
 				.thenComparingInt((node) -> order.get(node.id)));
 			int next = 0;
 			for (Node node : inColumn) {
@@ -175,7 +177,7 @@ final class DiagramLayout {
 				Box host = boxes.get(node.attachedTo);
 				int index = boundaryIndex.merge(node.attachedTo, 1, Integer::sum) - 1;
 				boxes.put(node.id,
-						new Box(host.x() - 8 + index * 40, host.y() + host.height() - height / 2, width, height));
+						new Box(host.x() - 10 + index * 36, host.y() + host.height() - height / 2, width, height));
 				continue;
 			}
 			double x = ORIGIN_X + column.get(node.id) * COLUMN + (COLUMN - 50 - width) / 2;
@@ -201,8 +203,15 @@ final class DiagramLayout {
 		double targetX = target.x();
 		double targetY = target.centerY();
 		if (graph.node(edge.source()).type == Type.ERROR_BOUNDARY) {
+			// Down into the space under the activity's row, right into the gap before the
+			// next column, then to the target: never through a shape below.
+			Box host = boxes.get(graph.node(edge.source()).attachedTo);
+			double under = host.y() + host.height() + (ROW - 80) / 2.0 + 2;
+			double gap = targetX - 20;
 			points.add(new double[] { source.centerX(), source.y() + source.height() });
-			points.add(new double[] { source.centerX(), targetY });
+			points.add(new double[] { source.centerX(), under });
+			points.add(new double[] { gap, under });
+			points.add(new double[] { gap, targetY });
 			points.add(new double[] { targetX, targetY });
 			return points;
 		}
@@ -210,7 +219,8 @@ final class DiagramLayout {
 		double sourceY = source.centerY();
 		points.add(new double[] { sourceX, sourceY });
 		if (sourceY != targetY) {
-			double turn = targetX - 20;
+			// In the gap before the target's column, right of any boundary event.
+			double turn = targetX - 12;
 			points.add(new double[] { turn, sourceY });
 			points.add(new double[] { turn, targetY });
 		}

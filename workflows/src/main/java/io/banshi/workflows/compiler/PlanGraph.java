@@ -53,6 +53,11 @@ final class PlanGraph {
 			if (step.kind() == null) {
 				throw new IllegalArgumentException("Step '" + step.id() + "' has no kind");
 			}
+			if (step.dependsOn().size() != step.dependsOn().stream().distinct().count()) {
+				// A dependency named twice is one dependency, not two tokens to join.
+				step = new PlanStep(step.id(), step.kind(), step.capability(), step.inputs(),
+						step.dependsOn().stream().distinct().toList());
+			}
 			if (byId.putIfAbsent(step.id(), step) != null) {
 				throw new IllegalArgumentException("Two steps have the id '" + step.id() + "'");
 			}

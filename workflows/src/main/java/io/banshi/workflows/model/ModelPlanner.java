@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,20 +67,19 @@ public class ModelPlanner implements Planner, AutoCloseable {
 	 * use, so that it may be another bean of the same type)
 	 * @param check the checks a plan must pass
 	 * @param catalog the capabilities the prompt lists
-	 * @param timeout how long the model may take for one request, repairs included
-	 * @param maxRepairs how many times a wrong answer is sent back (2 by default)
-	 * @param concurrency how many requests may wait on the model at once; more fall back
-	 * at once
+	 * @param planSchema the JSON Schema of a plan, shown to the model, or null
+	 * @param settings timeout, repairs and concurrency
 	 */
 	public ModelPlanner(ChatClient client, Supplier<Planner> fallback, PlanCheck check, CapabilityCatalog catalog,
-			Duration timeout, int maxRepairs, int concurrency) {
+			JsonNode planSchema, Settings settings) {
 		this.client = client;
 		this.fallback = fallback;
 		this.check = check;
 		this.json = new ObjectMapper().findAndRegisterModules();
-		this.prompt = new PlanPrompt(catalog, this.json);
-		this.timeout = timeout;
-		this.maxRepairs = maxRepairs;
+		this.prompt = new PlanPrompt(catalog, planSchema, this.json);
+		this.timeout = settings.timeout();
+		this.maxRepairs = settings.maxRepairs();
+		int concurrency = settings.concurrency();
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(0, concurrency, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				(task) -> {
@@ -87,6 +87,27 @@ public class ModelPlanner implements Planner, AutoCloseable {
 					thread.setDaemon(true);
 					return thread;
 				});
+	}
+
+	/**
+	 * How the model planner waits and retries.
+	 *
+	 * @param timeout how long the model may take for one request, repairs included
+	 * (default 10 s)
+	 * @param maxRepairs how many times a wrong answer is sent back (default 2)
+	 * @param concurrency how many requests may wait on the model at once; more fall back
+	 * to the offline planner at once (default 16)
+	 */
+	public record Settings(Duration timeout, int maxRepairs, int concurrency) {
+
+		/**
+		 * Returns the defaults: 10 s, 2 repairs, 16 at once.
+		 * @return the default settings
+		 */
+		public static Settings defaults() {
+			return new Settings(Duration.ofSeconds(10), 2, 16);
+		}
+
 	}
 
 	@Override

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import io.banshi.workflows.catalog.CapabilityCatalog;
+import io.banshi.workflows.compiler.BpmnPlanCompiler;
 import io.banshi.workflows.plan.Planner;
+import io.banshi.workflows.validation.PlanValidator;
 
 /**
  * Turns the model planner on when a chat model is configured: Spring AI's own switch
@@ -29,14 +31,15 @@ public class ModelPlannerConfiguration {
 	@Bean
 	@Primary
 	ModelPlanner modelPlanner(ChatModel chatModel, ListableBeanFactory beans,
-			ObjectProvider<CapabilityCatalog> catalogs, ObjectProvider<PlanCheck> checks,
-			@Value("${banshi.planner.model.timeout:10s}") Duration timeout,
+			ObjectProvider<CapabilityCatalog> catalogs, ObjectProvider<PlanValidator> validators,
+			ObjectProvider<BpmnPlanCompiler> compilers, @Value("${banshi.planner.model.timeout:10s}") Duration timeout,
 			@Value("${banshi.planner.model.max-repairs:2}") int maxRepairs,
 			@Value("${banshi.planner.model.concurrency:16}") int concurrency) {
 		CapabilityCatalog catalog = catalogs.getIfAvailable(CapabilityCatalog::builtIn);
-		PlanCheck check = checks.getIfAvailable(() -> new CatalogPlanCheck(catalog));
-		return new ModelPlanner(ChatClient.builder(chatModel).build(), () -> fallback(beans), check, catalog, timeout,
-				maxRepairs, concurrency);
+		PlanValidator validator = validators.getIfAvailable(() -> new PlanValidator(catalog));
+		PlanCheck check = new ValidatorPlanCheck(validator, compilers.getIfAvailable(BpmnPlanCompiler::new));
+		return new ModelPlanner(ChatClient.builder(chatModel).build(), () -> fallback(beans), check, catalog,
+				validator.schema(), new ModelPlanner.Settings(timeout, maxRepairs, concurrency));
 	}
 
 	private static Planner fallback(ListableBeanFactory beans) {

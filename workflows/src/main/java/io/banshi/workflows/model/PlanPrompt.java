@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.banshi.workflows.catalog.Capability;
@@ -54,15 +55,21 @@ final class PlanPrompt {
 
 	private final CapabilityCatalog catalog;
 
+	private final JsonNode planSchema;
+
 	private final ObjectMapper json;
 
-	PlanPrompt(CapabilityCatalog catalog, ObjectMapper json) {
+	PlanPrompt(CapabilityCatalog catalog, JsonNode planSchema, ObjectMapper json) {
 		this.catalog = catalog;
+		this.planSchema = planSchema;
 		this.json = json;
 	}
 
 	String system(PlanRequest request) {
 		StringBuilder out = new StringBuilder(RULES);
+		if (this.planSchema != null) {
+			out.append("\nThe JSON Schema of \"plan\":\n").append(this.planSchema.toString()).append('\n');
+		}
 		out.append("\nCapabilities (name: description; what a step with it takes):\n");
 		for (Capability capability : this.catalog.all()) {
 			out.append("  ")

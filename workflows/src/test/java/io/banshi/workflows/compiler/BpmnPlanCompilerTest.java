@@ -1,6 +1,8 @@
 package io.banshi.workflows.compiler;
 
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -293,14 +295,29 @@ class BpmnPlanCompilerTest {
 		BpmnModelInstance model = this.compiler.compileModel(plan, "errand_errors");
 
 		// then
-		assertThat(errorCodes(model, "s4")).containsExactlyInAnyOrder("SOLD_OUT", "OVER_BUDGET", "PRICE_CHANGED");
-		assertThat(errorCodes(model, "s5")).containsExactlyInAnyOrder("SOLD_OUT", "OVER_BUDGET", "PRICE_CHANGED");
+		assertThat(errorCodes(model, "s4")).containsExactlyInAnyOrder("SOLD_OUT", "OVER_BUDGET", "PRICE_CHANGED", "*");
+		assertThat(errorCodes(model, "s5")).containsExactlyInAnyOrder("SOLD_OUT", "OVER_BUDGET", "PRICE_CHANGED", "*");
 		assertThat(errorCodes(model, "s3")).containsExactly("OVER_BUDGET");
 		ServiceTask notify = model.getModelElementById("s4_failed");
 		assertThat(notify.getSingleExtensionElement(ZeebeTaskDefinition.class).getType()).isEqualTo("notify");
 		assertThat(inputs(notify)).containsEntry("reason", "=businessError");
-		assertThat(notify.getIncoming()).hasSize(3);
+		assertThat(notify.getIncoming()).hasSize(4);
 		assertThat(endsWithoutOrdering(notify)).isTrue();
+	}
+
+	@Test
+	void shouldTreatADependencyNamedTwiceAsOne() {
+		// given
+		Plan plan = new Plan(Map.of(), List.of(step("s1", StepKind.QUERY, "travel.flight", Map.of()),
+				step("s2", StepKind.COMPARE, "travel.flight", Map.of(), "s1", "s1")));
+
+		// when
+		BpmnModelInstance model = this.compiler.compileModel(plan, "errand_twice");
+
+		// then
+		assertThat(model.getModelElementsByType(ParallelGateway.class)).isEmpty();
+		ServiceTask compare = model.getModelElementById("s2");
+		assertThat(compare.getIncoming()).extracting((flow) -> flow.getSource().getId()).containsExactly("s1");
 	}
 
 	@Test
@@ -341,25 +358,25 @@ class BpmnPlanCompilerTest {
 	}
 
 	@Test
-	void shouldCompileWithinAFewMilliseconds() {
+	void shouldCompileWithinAFewMillisecondsOfCpu() {
 		// given
 		Plan plan = shapes().get("errors");
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		for (int i = 0; i < 50; i++) {
 			this.compiler.compile(plan, "errand_warm");
 		}
 
-		// when
+		// when: CPU time of this thread, so that other builds on the machine do not count
 		long[] nanos = new long[101];
 		for (int i = 0; i < nanos.length; i++) {
-			long start = System.nanoTime();
+			long start = threads.getCurrentThreadCpuTime();
 			this.compiler.compile(plan, "errand_timed");
-			nanos[i] = System.nanoTime() - start;
+			nanos[i] = threads.getCurrentThreadCpuTime() - start;
 		}
 
-		// then: the API's p95 budget is 50 ms for planning and compiling together; a
-		// generous bound on the median keeps this from failing on a busy machine.
+		// then: the API's p95 budget is 50 ms for planning and compiling together
 		Arrays.sort(nanos);
-		assertThat(nanos[50] / 1_000_000.0).isLessThan(20.0);
+		assertThat(nanos[50] / 1_000_000.0).isLessThan(10.0);
 	}
 
 	static BpmnModelInstance read(String xml) {
@@ -390,8 +407,8 @@ class BpmnPlanCompilerTest {
 		return model.getModelElementsByType(BoundaryEvent.class)
 			.stream()
 			.filter((event) -> event.getAttachedTo().getId().equals(activity))
-			.map((event) -> ((ErrorEventDefinition) event.getEventDefinitions().iterator().next()).getError()
-				.getErrorCode())
+			.map((event) -> ((ErrorEventDefinition) event.getEventDefinitions().iterator().next()).getError())
+			.map((error) -> (error != null) ? error.getErrorCode() : "*")
 			.toList();
 	}
 

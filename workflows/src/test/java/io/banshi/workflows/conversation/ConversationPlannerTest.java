@@ -1,6 +1,5 @@
 package io.banshi.workflows.conversation;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -20,11 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.banshi.db.TestDatabase;
 import io.banshi.workflows.catalog.CapabilityCatalog;
-import io.banshi.workflows.model.CatalogPlanCheck;
+import io.banshi.workflows.compiler.BpmnPlanCompiler;
 import io.banshi.workflows.model.FakeModelServer;
 import io.banshi.workflows.model.ModelPlanner;
+import io.banshi.workflows.model.ValidatorPlanCheck;
+import io.banshi.workflows.offline.OfflinePlanner;
 import io.banshi.workflows.plan.PlanOutcome;
 import io.banshi.workflows.plan.PlanRequest;
+import io.banshi.workflows.validation.PlanValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,9 +68,10 @@ class ConversationPlannerTest {
 			.defaultOptions(OpenAiChatOptions.builder().model("fake-model").build())
 			.build();
 		CapabilityCatalog catalog = CapabilityCatalog.builtIn();
-		this.planner = new ModelPlanner(ChatClient.builder(chatModel).build(), () -> (request) -> {
-			throw new AssertionError("the model answered; no fallback expected");
-		}, new CatalogPlanCheck(catalog), catalog, Duration.ofSeconds(10), 2, 4);
+		PlanValidator validator = new PlanValidator(catalog);
+		this.planner = new ModelPlanner(ChatClient.builder(chatModel).build(), () -> new OfflinePlanner(catalog),
+				new ValidatorPlanCheck(validator, new BpmnPlanCompiler()), catalog, validator.schema(),
+				ModelPlanner.Settings.defaults());
 		JdbcChatMemoryRepository repository = JdbcChatMemoryRepository.builder()
 			.dataSource(this.dataSource)
 			.dialect(new ChatMemoryTableDialect())
@@ -97,8 +100,10 @@ class ConversationPlannerTest {
 		JsonNode second = this.model.requests().get(1);
 		String said = second.path("messages").get(1).path("content").asText();
 		assertThat(said).contains("适合穿什么?").contains("\"destination\":\"杭州\"");
-		assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Planned.class,
-				(planned) -> assertThat(planned.plan().slots()).containsEntry("destination", "杭州"));
+		assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Planned.class, (planned) -> {
+			assertThat(planned.note()).as("planned by the model, not offline").isNull();
+			assertThat(planned.plan().slots()).containsEntry("destination", "杭州");
+		});
 		assertThat(this.conversations.previousSlots("alice")).containsEntry("destination", "杭州")
 			.containsEntry("item", "衣服");
 		assertThat(this.conversations.history("alice")).containsExactly("杭州天气如何?", "适合穿什么?");

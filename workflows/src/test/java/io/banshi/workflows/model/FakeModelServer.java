@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ public final class FakeModelServer implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
 	private final Deque<String> answers = new ArrayDeque<>();
 
 	private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
@@ -45,7 +48,7 @@ public final class FakeModelServer implements AutoCloseable {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			FakeModelServer fake = new FakeModelServer(server);
 			server.createContext("/v1/chat/completions", fake::handle);
-			server.setExecutor(Executors.newCachedThreadPool());
+			server.setExecutor(fake.executor);
 			server.start();
 			return fake;
 		}
@@ -83,6 +86,12 @@ public final class FakeModelServer implements AutoCloseable {
 			this.requests.add(JSON.readTree(in));
 		}
 		this.authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+		// The answer is taken when the request arrives, so that a late reply never takes
+		// the answer queued for the next test.
+		String content;
+		synchronized (this) {
+			content = this.answers.isEmpty() ? "" : this.answers.poll();
+		}
 		if (!this.delay.isZero()) {
 			try {
 				Thread.sleep(this.delay.toMillis());
@@ -90,10 +99,6 @@ public final class FakeModelServer implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-		}
-		String content;
-		synchronized (this) {
-			content = this.answers.isEmpty() ? "" : this.answers.poll();
 		}
 		ObjectNode body = JSON.createObjectNode();
 		body.put("id", "chatcmpl-" + this.requests.size());
@@ -121,6 +126,7 @@ public final class FakeModelServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 }

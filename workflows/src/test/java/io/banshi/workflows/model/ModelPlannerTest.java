@@ -1,14 +1,17 @@
 package io.banshi.workflows.model;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.model.chat.memory.repository.jdbc.autoconfigure.JdbcChatMemoryRepositoryAutoConfiguration;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,12 +22,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.banshi.workflows.plan.Plan;
+import io.banshi.workflows.catalog.CapabilityCatalog;
+import io.banshi.workflows.compiler.BpmnPlanCompiler;
+import io.banshi.workflows.offline.OfflinePlanner;
 import io.banshi.workflows.plan.PlanOutcome;
 import io.banshi.workflows.plan.PlanRequest;
 import io.banshi.workflows.plan.PlanStep;
 import io.banshi.workflows.plan.Planner;
 import io.banshi.workflows.plan.StepKind;
+import io.banshi.workflows.validation.PlanValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ModelPlannerTest.Application.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.ai.model.chat=openai", "spring.ai.openai.api-key=test-key",
 				"spring.ai.openai.chat.options.model=fake-model", "spring.ai.retry.max-attempts=1",
-				"banshi.planner.model.timeout=3s" })
+				"banshi.planner.model.timeout=10s" })
 class ModelPlannerTest {
 
 	static final FakeModelServer model = FakeModelServer.start();
@@ -48,7 +54,7 @@ class ModelPlannerTest {
 			  {"id": "s1", "kind": "query", "capability": "travel.flight", "inputs": {"destination": "上海"}, "dependsOn": []},
 			  {"id": "s2", "kind": "compare", "capability": "travel.flight", "inputs": {"by": "price"}, "dependsOn": ["s1"]},
 			  {"id": "s3", "kind": "confirm", "capability": "travel.flight", "inputs": {}, "dependsOn": ["s2"]},
-			  {"id": "s4", "kind": "order", "capability": "travel.flight", "inputs": {}, "dependsOn": ["s3"]}]}}
+			  {"id": "s4", "kind": "order", "capability": "travel.flight", "inputs": {"destination": "上海"}, "dependsOn": ["s3"]}]}}
 			""";
 
 	@Autowired
@@ -112,8 +118,9 @@ class ModelPlannerTest {
 		assertThat(messages.get(2).path("role").asText()).isEqualTo("assistant");
 		assertThat(messages.get(2).path("content").asText()).contains("travel.rocket");
 		assertThat(messages.get(3).path("role").asText()).isEqualTo("user");
-		assertThat(messages.get(3).path("content").asText()).contains("'travel.rocket', which is not in the catalog")
-			.contains("Step 's2' orders without a confirm step");
+		assertThat(messages.get(3).path("content").asText())
+			.contains("'travel.rocket' is not in the capability catalog")
+			.contains("order step 's2' must depend (directly or not) on a confirm step");
 	}
 
 	@Test
@@ -122,34 +129,46 @@ class ModelPlannerTest {
 		model.answer("I would book a flight for you.", "{\"outcome\": \"maybe\"}", "{\"outcome\": \"plan\"}");
 
 		// when
-		PlanOutcome outcome = this.planner.plan(request("订机票"));
+		PlanOutcome outcome = this.planner.plan(request("帮我订下周三去上海的机票"));
 
 		// then
 		assertThat(model.requests()).hasSize(3);
 		assertThat(model.requests().get(1).path("messages").get(3).path("content").asText()).contains("not valid JSON");
 		assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Planned.class, (planned) -> {
-			assertThat(planned.plan().slots()).containsEntry("planner", "offline");
+			assertThat(planned.plan().slots()).containsEntry("destination", "上海").containsEntry("date", "2026-12-09");
 			assertThat(planned.note()).startsWith("Planned offline: the model's answer still had problems after 2");
 		});
 	}
 
 	@Test
 	void shouldFallBackOfflineWhenTheModelDoesNotAnswerInTime() {
-		// given
+		// given: the same model and fallback, with a short deadline
 		model.answer(FLIGHT_PLAN);
-		model.delay(java.time.Duration.ofSeconds(8));
+		model.delay(Duration.ofSeconds(6));
+		OpenAiChatModel chatModel = OpenAiChatModel.builder()
+			.openAiApi(OpenAiApi.builder().baseUrl(model.baseUrl()).apiKey("test-key").build())
+			.defaultOptions(OpenAiChatOptions.builder().model("fake-model").build())
+			.build();
+		CapabilityCatalog catalog = CapabilityCatalog.builtIn();
+		PlanValidator validator = new PlanValidator(catalog);
+		try (ModelPlanner impatient = new ModelPlanner(ChatClient.builder(chatModel).build(),
+				() -> new OfflinePlanner(catalog), new ValidatorPlanCheck(validator, new BpmnPlanCompiler()), catalog,
+				validator.schema(), new ModelPlanner.Settings(Duration.ofMillis(1500), 2, 4))) {
 
-		// when
-		long start = System.nanoTime();
-		PlanOutcome outcome = this.planner.plan(request("帮我订下周三去上海的机票"));
-		long millis = (System.nanoTime() - start) / 1_000_000;
+			// when
+			long start = System.nanoTime();
+			PlanOutcome outcome = impatient.plan(request("帮我订下周三去上海的机票"));
+			long millis = (System.nanoTime() - start) / 1_000_000;
 
-		// then
-		assertThat(millis).isLessThan(6000);
-		assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Planned.class, (planned) -> {
-			assertThat(planned.plan().slots()).containsEntry("planner", "offline");
-			assertThat(planned.note()).isEqualTo("Planned offline: the model did not answer within 3.0 s.");
-		});
+			// then
+			assertThat(millis).isBetween(1500L, 4500L);
+			assertThat(model.requests()).hasSize(1);
+			assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Planned.class, (planned) -> {
+				assertThat(planned.plan().slots()).containsEntry("destination", "上海")
+					.containsEntry("date", "2026-12-09");
+				assertThat(planned.note()).isEqualTo("Planned offline: the model did not answer within 1.5 s.");
+			});
+		}
 	}
 
 	@Test
@@ -174,16 +193,14 @@ class ModelPlannerTest {
 	@Import(ModelPlannerConfiguration.class)
 	static class Application {
 
-		/**
-		 * Stands in for the offline planner until its branch is merged: answers one
-		 * recognisable plan.
-		 */
 		@Bean
-		Planner offlinePlanner() {
-			return (request) -> new PlanOutcome.Planned(
-					new Plan(Map.of("planner", "offline"),
-							List.of(new PlanStep("s1", StepKind.QUERY, "weather.forecast", Map.of(), List.of()))),
-					null);
+		OfflinePlanner offlinePlanner() {
+			return new OfflinePlanner(CapabilityCatalog.builtIn());
+		}
+
+		@Bean
+		PlanValidator planValidator() {
+			return new PlanValidator(CapabilityCatalog.builtIn());
 		}
 
 	}

@@ -1,0 +1,93 @@
+package io.banshi.workflows.templates;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.Test;
+
+import io.banshi.workflows.compiler.BpmnValidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BuiltInTemplatesTest {
+
+	private final List<BuiltInTemplates.BuiltIn> templates = BuiltInTemplates.load();
+
+	@Test
+	void shouldShipTheTemplatesForCommonErrands() {
+		// given / when
+		List<String> keys = this.templates.stream().map((template) -> template.descriptor().key()).toList();
+
+		// then
+		assertThat(keys).containsExactly("bookkeeping", "buy_after_compare", "reminder", "restaurant_booking",
+				"trip_with_budget");
+		assertThat(this.templates).allSatisfy((template) -> {
+			assertThat(template.descriptor().nameZh()).isNotBlank();
+			assertThat(template.descriptor().descriptionEn()).isNotBlank();
+			assertThat(template.descriptor().parameters()).isNotEmpty();
+		});
+	}
+
+	@Test
+	void shouldDeclareProcessesTheEngineDeploys() {
+		assertThat(this.templates).allSatisfy((template) -> {
+			// given
+			BpmnModelInstance model = read(template.bpmn());
+
+			// when
+			List<String> problems = BpmnValidation.problems(template.bpmn());
+
+			// then
+			assertThat(problems).as(template.descriptor().key()).isEmpty();
+			assertThat(model.getModelElementsByType(Process.class)).extracting(Process::getId)
+				.containsExactly(template.descriptor().processId());
+			assertThat(model.getModelElementsByType(BpmnShape.class))
+				.hasSameSizeAs(model.getModelElementsByType(FlowNode.class));
+			assertThat(model.getModelElementsByType(BpmnEdge.class))
+				.hasSameSizeAs(model.getModelElementsByType(SequenceFlow.class));
+		});
+	}
+
+	@Test
+	void shouldUseEveryParameterItDeclares() {
+		assertThat(this.templates).allSatisfy((template) -> {
+			// given
+			String bpmn = template.bpmn();
+
+			// when / then: each parameter is read by some FEEL expression
+			template.descriptor().parameters().forEach((parameter) -> {
+				Pattern read = Pattern.compile("[=(]" + parameter.name() + "\\b");
+				assertThat(read.matcher(bpmn).find()).as("%s reads %s", template.descriptor().key(), parameter.name())
+					.isTrue();
+			});
+		});
+	}
+
+	@Test
+	void shouldReadBackTheDescriptorItWrites() {
+		assertThat(this.templates).allSatisfy((template) -> {
+			// given
+			TemplateDescriptor descriptor = template.descriptor();
+
+			// when
+			TemplateDescriptor again = TemplateDescriptor.parse(descriptor.toJson());
+
+			// then
+			assertThat(again).isEqualTo(descriptor);
+		});
+	}
+
+	private static BpmnModelInstance read(String xml) {
+		return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
