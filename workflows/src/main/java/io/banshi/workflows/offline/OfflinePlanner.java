@@ -61,6 +61,9 @@ public class OfflinePlanner implements Planner {
 	private static final Pattern SEPARATOR = Pattern
 		.compile("[,;!?。！？；，]|并且?|然后|再|同时|顺便|还要|另外|" + "(?<![a-z])(?:and|then|also|plus)(?![a-z])", FLAGS);
 
+	private static final Pattern REMINDER_END = Pattern
+		.compile("[,;。！？；，]\\s*(?:and\\s+)?(?:然后|再|另外|顺便|还有|also\\s+|then\\s+)?|然后|另外|顺便", FLAGS);
+
 	private static final Pattern REMIND_LEAD = Pattern
 		.compile("^(?:\\s|我们|我|一下|下|一个|个|(?:me|us|to|that|about|of|for|on|my|the|at|s)(?![a-z]))+", FLAGS);
 
@@ -227,6 +230,17 @@ public class OfflinePlanner implements Planner {
 				else {
 					main = "";
 					reminder = this.text;
+					// "提醒我明天带伞, 再帮我订张机票": the reminder first, then the errand.
+					Matcher after = REMINDER_END.matcher(this.text);
+					if (after.find(remind.end())) {
+						String rest = this.text.substring(after.end());
+						if (!OfflinePlanner.this.intents.read(rest, OfflinePlanner.this.gazetteer.find(rest))
+							.domains()
+							.isEmpty()) {
+							reminder = this.text.substring(0, after.start());
+							main = rest;
+						}
+					}
 				}
 			}
 
