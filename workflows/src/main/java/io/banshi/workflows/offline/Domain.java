@@ -39,9 +39,9 @@ enum Domain {
 			"吃饭|吃", "eat out|eat"),
 
 	DELIVERY("food.delivery", true, "外卖|送餐|美团|饿了么|点餐|奶茶|麻辣烫|炸鸡|汉堡|披萨|比萨|盒饭|快餐|宵夜|夜宵|咖啡外送|黄焖鸡|酸辣粉|煎饼|粥|饺子|米线|螺蛳粉",
-			"takeout|take-out|takeaway|delivery|deliver(?:ed)?|pizza|burgers?|fried chicken|sushi|noodles|bubble tea|milk tea"
+			"takeout|take-out|takeaway|food delivery|deliver food|pizza|burgers?|fried chicken|sushi|noodles|bubble tea|milk tea"
 					+ "|dumplings|kfc|mcdonald'?s|starbucks",
-			"午饭|晚饭|早餐|午餐|晚餐", "lunch|dinner|breakfast|meal|food"),
+			"午饭|晚饭|早餐|午餐|晚餐", "lunch|dinner|breakfast|meal|food|delivery|deliver"),
 
 	SHOP("shop.product", true,
 			"淘宝|京东|拼多多|天猫|商品|网购|耳机|手机|电脑|笔记本电脑|平板|电饭煲|冰箱|洗衣机|电视(?!剧)|空调|相机|鞋|衣服|裙子|外套|羽绒服|蛋糕|鲜花|花束|束花|送花|订花|买花"
@@ -55,7 +55,7 @@ enum Domain {
 			"买|购买|下单|价格|比价|多少钱|入手|囤货|商品|东西", "buy|purchase|prices?|shopping|shop for|order"),
 
 	CALENDAR("calendar.event", true, "日历|日程|会议|开会|约会|面试|行程表|建个会|建一个会|例会|约了",
-			"calendar|meetings?|schedule (?:a|an|the|my)" + "|interview|put .{1,40} on my calendar", "预约",
+			"calendar|meetings?|schedule (?:a|an|the|my)" + "|interview|put .{1,40} on my calendar", "预约|约个|约一个|约一下",
 			"appointment|call with"),
 
 	WEATHER("weather.forecast", false, "天气|气温|温度|下雨|下雪|冷不冷|热不热|冷吗|热吗|穿什么|带伞|雾霾|空气质量|几度|多少度|刮风|台风|晴天",

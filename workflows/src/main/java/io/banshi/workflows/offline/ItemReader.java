@@ -39,7 +39,8 @@ final class ItemReader {
 		.compile("^(?:\\s+|(?:me|us|the|a|an|some|of|cheapest|cheaper|cheap|best|good"
 				+ "|nice|new|top-rated|highest-rated|lowest|price|prices|for|latest|most|popular|affordable|decent|few|couple"
 				+ "|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|bags?|boxes|bottles?|packs?|cups?|pieces?|tickets?"
-				+ "|pairs?|cans?|units?|flights?|and)(?![a-z]))+", FLAGS);
+				+ "|pairs?|cans?|units?|flights?|bowls?|plates?|cases?|servings?|portions?|slices?|and)(?![a-z]))+",
+				FLAGS);
 
 	private static final Pattern STOP_EN = Pattern
 		.compile("(?:^|\\s+)(?:and|for|on|at|to|in|from|with|under|below|if|by|tonight"
@@ -161,7 +162,10 @@ final class ItemReader {
 
 	private String spentOn(String text) {
 		Matcher english = SPENT_ON_EN.matcher(text);
-		if (english.find() && !GENERIC.contains(english.group(1).strip().toLowerCase(Locale.ROOT))) {
+		if (english.find() && !GENERIC.contains(english.group(1).strip().toLowerCase(Locale.ROOT))
+				&& !english.group(1)
+					.strip()
+					.matches("(?i)(?:this|last|next|the) (?:week|month|year)|today|yesterday")) {
 			return english.group(1).strip();
 		}
 		Matcher chinese = SPENT_ON_ZH.matcher(text);

@@ -672,7 +672,7 @@ public class OfflinePlanner implements Planner {
 		private String clean(String part) {
 			String what = part.replaceAll("\\s+", " ").strip();
 			what = REMIND_LEAD.matcher(what).replaceFirst("").strip();
-			what = what.replaceAll("^[,，:：、]+|[,.!?。！？~，、吧啊哦呀了的]+$", "").strip();
+			what = what.replaceAll("^[,，:：、的]+|[,.!?。！？~，、吧啊哦呀了的]+$", "").strip();
 			what = what.replaceAll("(?i)(?:\\s+(?:please|pls|on|at|of|in|for|by|to|from|every|each))+$", "").strip();
 			return what.replaceAll("\\s+", " ");
 		}
