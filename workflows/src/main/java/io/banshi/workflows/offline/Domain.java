@@ -18,7 +18,8 @@ enum Domain {
 	HOTEL("travel.hotel", true, "酒店|宾馆|住宿|民宿|旅馆|客栈|旅店|入住|住一晚|住两晚|住几晚|开个房|订房|大床房|标间",
 			"hotels?|hostels?|inn|accommodations?|airbnb|resort|b&b|motel", "房间|住", "a room|rooms|stay|place to stay"),
 
-	ROUTE("map.route", false, "路线|怎么走|怎么去|导航|多远|多久能到|要多久|需要多久|多长时间能到|路程|开车过去|驾车|自驾路线|坐地铁怎么|公交怎么",
+	ROUTE("map.route", false,
+			"路线|怎么走|怎么去|怎么到|怎么坐|怎么乘|导航|多远|多久能到|要多久|需要多久|多长时间能到|路程|开车过去|驾车|自驾路线|坐地铁|乘地铁|坐公交|地铁怎么|公交怎么|打车过去",
 			"route|directions?|how long does it take|how long to (?:drive|get|walk)|how far|drive from|navigate|commute"
 					+ "|driving time|get from",
 			null, "get to|way to"),

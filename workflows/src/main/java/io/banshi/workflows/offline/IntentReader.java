@@ -35,7 +35,7 @@ final class IntentReader {
 				+ "|(?<![a-z])(?:don'?t|do not) (?:book|buy|order|purchase)(?![a-z])", FLAGS);
 
 	private static final Pattern COMPARE = Pattern.compile(
-			"比较|对比|比价|比一比|哪个好|哪家好|哪个更|选一个|挑一个|挑个|"
+			"比较|对比|比价|比一比|比一下|比比|比下|哪个好|哪家好|哪个更|选一个|挑一个|挑个|"
 					+ "(?<![a-z])(?:compare|comparison|versus|vs\\.?|which is better|pick (?:a|one|the))(?![a-z])",
 			FLAGS);
 

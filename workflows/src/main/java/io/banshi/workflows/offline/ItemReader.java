@@ -78,6 +78,9 @@ final class ItemReader {
 
 	private static final Pattern PLATFORMS = Pattern.compile("淘宝|京东|拼多多|天猫|商品|网购|amazon|taobao|jd\\.com", FLAGS);
 
+	private static final Pattern MODEL_END = Pattern.compile("的|和|与|跟|在|(?<=.)哪|价格|多少钱|\\s{2,}|[,，。.!！?？;；:：]"
+			+ "|(?<![a-z])(?:and|or|at|on|in|from|for|under|below|with)(?![a-z])", FLAGS);
+
 	private static final Pattern SHOPS = Pattern
 		.compile("^(?:在)?(?:京东|淘宝|天猫|拼多多|亚马逊|网上|美团|饿了么)(?:(?:和|与|跟|、)(?:京东|淘宝|天猫|拼多多|亚马逊))*(?:上|里)?(?:的)?");
 
@@ -171,10 +174,22 @@ final class ItemReader {
 		Matcher chinese = SPENT_ON_ZH.matcher(text);
 		if (chinese.find()) {
 			String what = chinese.group(1)
-				.replaceAll("^(?:今天|昨天|前天|这个?月|本月|上个?月|这周|本周|上周|今年|去年|我们|我|刚才|刚刚|在|给|一共|总共)+", "");
+				.replaceAll("^(?:今天|昨天|前天|这个?月|本月|上个?月|这周|本周|上周|今年|去年|我们|我|刚才|刚刚|在|给|一共|总共|查一下|查询|查查|查|看看"
+						+ "|看一下|算算|算一下|帮我|统计)+", "");
 			return what.isEmpty() ? null : what;
 		}
 		return null;
+	}
+
+	/**
+	 * A product named by a word the dictionary knows, with the model that follows it
+	 * ("iPhone 16 Pro的价格" is an iPhone 16 Pro, "戴森吹风机在京东" a 戴森吹风机).
+	 */
+	private static String modelName(String text, int start) {
+		String rest = text.substring(start);
+		Matcher end = MODEL_END.matcher(rest);
+		String name = (end.find() ? rest.substring(0, end.start()) : rest).strip();
+		return name.isEmpty() ? null : name;
 	}
 
 	private static String counted(String text) {
@@ -207,7 +222,7 @@ final class ItemReader {
 			// "看看哪家的纸巾最便宜": a product the dictionary knows, wherever it is said.
 			Matcher product = domain.strong().matcher(text);
 			while (item == null && product.find()) {
-				item = PLATFORMS.matcher(product.group()).matches() ? null : product.group();
+				item = PLATFORMS.matcher(product.group()).matches() ? null : modelName(text, product.start());
 			}
 		}
 		return item;

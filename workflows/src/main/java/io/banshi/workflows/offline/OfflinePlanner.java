@@ -262,6 +262,11 @@ public class OfflinePlanner implements Planner {
 				intent = new Intent(List.of(Domain.HOTEL), !lookOnly(main), true, intent.compareBy(), intent.query(),
 						true);
 			}
+			if (domains.isEmpty() && reminder == null
+					&& (FROM_TO_ZH.matcher(main).find() || FROM_TO_EN.matcher(main).find())) {
+				// "从天安门到颐和园?": from one place to another is a way to find.
+				domains.add(Domain.ROUTE);
+			}
 			if (domains.isEmpty() && intent.order() && reminder == null) {
 				// "订一束花送给妈妈": something to buy that no dictionary names is a product.
 				domains.add(Domain.SHOP);
