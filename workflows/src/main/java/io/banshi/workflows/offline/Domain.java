@@ -19,7 +19,7 @@ enum Domain {
 			"hotels?|hostels?|inn|accommodations?|airbnb|resort|b&b|motel", "房间|住", "a room|rooms|stay|place to stay"),
 
 	ROUTE("map.route", false,
-			"路线|怎么走|怎么去|怎么到|怎么坐|怎么乘|导航|多远|多久能到|要多久|需要多久|多长时间能到|路程|开车过去|驾车|自驾路线|坐地铁|乘地铁|坐公交|地铁怎么|公交怎么|打车过去",
+			"路线|怎么走|怎么去|怎么到|怎么坐|怎么乘|导航|多远|多久能到|要多久|需要多久|多长时间能到|路程|开车过去|驾车|自驾路线|坐地铁|乘地铁|坐公交|地铁怎么|公交怎么|打车过去|打车去|叫车|叫个车|网约车|滴滴|(?<![a-z])(?:taxi|cab|uber|didi)(?![a-z])",
 			"route|directions?|how long does it take|how long to (?:drive|get|walk)|how far|drive from|navigate|commute"
 					+ "|driving time|get from",
 			null, "get to|way to"),
@@ -39,8 +39,9 @@ enum Domain {
 					+ "|places? to eat|somewhere to eat",
 			"吃饭|吃", "eat out|eat"),
 
-	DELIVERY("food.delivery", true, "外卖|送餐|美团|饿了么|点餐|奶茶|麻辣烫|炸鸡|汉堡|披萨|比萨|盒饭|快餐|宵夜|夜宵|咖啡外送|黄焖鸡|酸辣粉|煎饼|粥|饺子|米线|螺蛳粉",
-			"takeout|take-out|takeaway|food delivery|deliver food|pizza|burgers?|fried chicken|sushi|noodles|bubble tea|milk tea"
+	DELIVERY("food.delivery", true,
+			"外卖|送餐|美团|饿了么|点餐|奶茶|麻辣烫|炸鸡|汉堡|披萨|比萨|盒饭|快餐|宵夜|夜宵|咖啡外送|咖啡(?!机|豆|杯|壶)|拿铁|黄焖鸡|酸辣粉|煎饼|粥|饺子|米线|螺蛳粉",
+			"takeout|take-out|takeaway|food delivery|deliver food|pizza|burgers?|fried chicken|sushi|noodles|bubble tea|milk tea|coffees?|lattes?|cappuccinos?"
 					+ "|dumplings|kfc|mcdonald'?s|starbucks",
 			"午饭|晚饭|早餐|午餐|晚餐", "lunch|dinner|breakfast|meal|food|delivery|deliver"),
 

@@ -73,7 +73,7 @@ final class ItemReader {
 
 	private static final Pattern SPENT_ON_EN = Pattern.compile(
 			"(?<![a-z])(?:on|for)\\s+(?:the\\s+|my\\s+|a\\s+|an\\s+)?([a-z][a-z ]{1,30}?)(?=\\s+(?:today|yesterday|tonight|this|last|and"
-					+ "|at|in|with)(?![a-z])|\\s*[,.!?;]|\\s*$)",
+					+ "|at|in|with|to|from|on)(?![a-z])|\\s*[,.!?;]|\\s*$)",
 			FLAGS);
 
 	private static final Pattern PLATFORMS = Pattern.compile("淘宝|京东|拼多多|天猫|商品|网购|amazon|taobao|jd\\.com", FLAGS);
