@@ -28,6 +28,10 @@ final class CountReader {
 	private static final Pattern ADULTS_AND_CHILDREN = Pattern
 		.compile(CNUM + "\\s*个?(?:大人|成人)\\s*[,，、和加]?\\s*" + CNUM + "\\s*个?(?:小孩|孩子|儿童|小朋友)", FLAGS);
 
+	private static final Pattern ADULTS_AND_CHILDREN_EN = Pattern.compile("(?<![a-z])" + EN_COUNT
+			+ "\\s+adults?\\s*(?:,|and|\\+|&)\\s*" + EN_COUNT + "\\s+(?:kids?|children|child|infants?)(?![a-z])",
+			FLAGS);
+
 	private static final Pattern PEOPLE_ZH = Pattern
 		.compile("(?<![周期拜月号日])" + CNUM + "\\s*(?:个人|人|位|口人|名)(?![民生物类工手气员])", FLAGS);
 
@@ -80,6 +84,15 @@ final class CountReader {
 			spans.add(span(matcher));
 		}
 		matcher = ADULTS_AND_CHILDREN.matcher(text);
+		if (party == null && matcher.find()) {
+			Integer adults = Numerals.parseInt(matcher.group(1));
+			Integer children = Numerals.parseInt(matcher.group(2));
+			if (adults != null && children != null) {
+				party = adults + children;
+				spans.add(span(matcher));
+			}
+		}
+		matcher = ADULTS_AND_CHILDREN_EN.matcher(text);
 		if (party == null && matcher.find()) {
 			Integer adults = Numerals.parseInt(matcher.group(1));
 			Integer children = Numerals.parseInt(matcher.group(2));
