@@ -19,7 +19,7 @@ final class CountReader {
 	private static final String EN_COUNT = "(\\d{1,4}|a couple of|a dozen|one|two|three|four|five|six|seven|eight|nine|ten"
 			+ "|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)";
 
-	private static final String MEASURE = "(箱|张|件|份|瓶|袋|盒|包|台|双|套|本|支|杯|斤|桶|罐|条|把|部|碗|只|束|听|提|卷|片|个|串|根|块|打)";
+	private static final String MEASURE = "(箱|张|件|份|瓶|袋|盒|包|台|双|套|本|支|杯|斤|桶|罐|条|把|部|碗|只|束|听|提|卷|片|个|串|根|块|打|间)";
 
 	private static final Pattern FAMILY = Pattern.compile("一家" + CNUM + "口", FLAGS);
 
@@ -62,8 +62,8 @@ final class CountReader {
 	private static final Pattern QUANTITY_EN = Pattern.compile("(?<![a-z])" + EN_COUNT
 			+ "\\s+(?:bags?|box|boxes|bottles?|packs?|packets?|pieces?|cans?|cups?|tickets?|pairs?|units?|cartons?|cases?"
 			+ "|kg|kilos?|pounds?|lbs?|sets?|copies|rolls?|bars?|loaves|dozens?|seats?|portions?|servings?|slices?|bowls?"
-			+ "|plates?)(?![a-z])|(?<![a-z])" + EN_COUNT + "\\s+(?:[a-z-]+\\s+){1,2}(?:tickets?|seats?)(?![a-z])",
-			FLAGS);
+			+ "|plates?|rooms?)(?![a-z])|(?<![a-z])" + EN_COUNT
+			+ "\\s+(?:[a-z-]+\\s+){1,2}(?:tickets?|seats?)(?![a-z])", FLAGS);
 
 	private static final Pattern QUANTITY_AFTER_VERB_EN = Pattern.compile(
 			"(?<=(?<![a-z])(?:buy|order|purchase|get|grab|book)\\s(?:me\\s)?)(\\d{1,4}|two|three|four|five|six|seven|eight"

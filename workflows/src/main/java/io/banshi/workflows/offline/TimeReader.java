@@ -270,19 +270,23 @@ final class TimeReader {
 		});
 
 		// Times of day.
-		rule(PERIOD_ZH + "?\\s*(" + CN + ")\\s*(?:点|點|时)\\s*(?:(半)|(一刻)|(三刻)|(" + CN + ")\\s*分?)?\\s*钟?", (m, s) -> {
-			String hourText = m.group(2);
-			boolean bareOne = "一".equals(hourText) && m.group(1) == null && m.group(3) == null && m.group(4) == null
-					&& m.group(5) == null && m.group(6) == null && !m.group().endsWith("钟");
-			if (bareOne && !s.precededByDay(m.start())) {
-				// "便宜一点", "快一点": a little, not one o'clock.
-				s.accepted = false;
-				return;
-			}
-			int minute = (m.group(3) != null) ? 30 : (m.group(4) != null) ? 15
-					: (m.group(5) != null) ? 45 : (m.group(6) != null) ? nullToZero(Numerals.parseInt(m.group(6))) : 0;
-			s.clock(Numerals.parseInt(hourText), minute, m.group(1));
-		});
+		// Minutes need 分 unless they are two digits or tens: "7点2个人" is 7:00 for two.
+		rule(PERIOD_ZH + "?\\s*(" + CN + ")\\s*(?:点|點|时)\\s*(?:(半)|(一刻)|(三刻)|(" + CN
+				+ ")\\s*分|(\\d{2}|[一二三四五]?十[一二三四五六七八九]?)(?![\\d个人位份张杯碗箱件袋瓶盒号日月天晚元块]))?\\s*钟?", (m, s) -> {
+					String hourText = m.group(2);
+					boolean bareOne = "一".equals(hourText) && m.group(1) == null && m.group(3) == null
+							&& m.group(4) == null && m.group(5) == null && m.group(6) == null && m.group(7) == null
+							&& !m.group().endsWith("钟");
+					if (bareOne && !s.precededByDay(m.start())) {
+						// "便宜一点", "快一点": a little, not one o'clock.
+						s.accepted = false;
+						return;
+					}
+					String minuteText = (m.group(6) != null) ? m.group(6) : m.group(7);
+					int minute = (m.group(3) != null) ? 30 : (m.group(4) != null) ? 15 : (m.group(5) != null) ? 45
+							: (minuteText != null) ? nullToZero(Numerals.parseInt(minuteText)) : 0;
+					s.clock(Numerals.parseInt(hourText), minute, m.group(1));
+				});
 		rule(PERIOD_ZH + "?\\s*(?<!\\d)(\\d{1,2})[:：](\\d{2})(?!\\d)\\s*(am|pm|a\\.m\\.|p\\.m\\.)?",
 				(m, s) -> s.clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
 						(m.group(4) != null) ? m.group(4) : m.group(1)));
