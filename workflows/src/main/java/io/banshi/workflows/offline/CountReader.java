@@ -25,6 +25,8 @@ final class CountReader {
 
 	private static final Pattern COUPLE = Pattern.compile("我们俩|我俩|咱俩|俩人|两口子|我和(?:老婆|老公|女朋友|男朋友|妻子|丈夫|爱人|对象)", FLAGS);
 
+	private static final Pattern WE = Pattern.compile("(?:我们|咱们|我们一共|一共)\\s*" + CNUM + "\\s*个(?!人|月|小时)", FLAGS);
+
 	private static final Pattern ADULTS_AND_CHILDREN = Pattern
 		.compile(CNUM + "\\s*个?(?:大人|成人)\\s*[,，、和加]?\\s*" + CNUM + "\\s*个?(?:小孩|孩子|儿童|小朋友)", FLAGS);
 
@@ -103,6 +105,9 @@ final class CountReader {
 		}
 		if (party == null) {
 			party = firstNumber(PEOPLE_ZH, text, spans);
+		}
+		if (party == null) {
+			party = firstNumber(WE, text, spans);
 		}
 		if (party == null) {
 			party = firstNumber(PEOPLE_EN, text, spans);

@@ -231,7 +231,7 @@ final class TimeReader {
 					}
 				});
 		rule("(下下个?|下个?|这个?|本|上个?)?\\s*(?:周|星期|礼拜)\\s*([一二三四五六日天1-7])(?![一二三四五六七八九十\\d])",
-				(m, s) -> s.date(weekdayIn(s.today(), m.group(1), weekday(m.group(2)))));
+				(m, s) -> s.weekday(weekdayIn(s.today(), m.group(1), weekday(m.group(2))), m.group(1) == null));
 		rule("(下下个?|下个?|这个?|本)?\\s*周末", (m, s) -> {
 			LocalDate saturday = weekdayIn(s.today(), (m.group(1) != null) ? m.group(1) : "这", DayOfWeek.SATURDAY);
 			s.date(saturday.isBefore(s.today()) ? s.today() : saturday);
@@ -498,6 +498,18 @@ final class TimeReader {
 			else if (this.endDate == null && value.isAfter(this.date)) {
 				this.endDate = value;
 			}
+		}
+
+		/**
+		 * A weekday; one said bare after another day ("下周三到周五") is the next such day
+		 * after it.
+		 */
+		void weekday(LocalDate value, boolean bare) {
+			LocalDate day = value;
+			while (bare && this.date != null && !day.isAfter(this.date) && day.isAfter(this.date.minusDays(7))) {
+				day = day.plusWeeks(1);
+			}
+			date(day);
 		}
 
 		void monthDay(String year, Integer month, Integer day) {

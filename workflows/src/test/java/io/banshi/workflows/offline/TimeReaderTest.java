@@ -126,6 +126,16 @@ class TimeReaderTest {
 	}
 
 	@Test
+	void shouldReadABareWeekdayAfterAnotherDayAsTheNextOne() {
+		// when
+		When when = this.reader.read("下周三到周五出差", NOW);
+
+		// then
+		assertThat(when.date()).hasToString("2026-12-09");
+		assertThat(when.endDate()).hasToString("2026-12-11");
+	}
+
+	@Test
 	void shouldNotTakeADescriptionForARepeat() {
 		// when
 		When when = this.reader.read("submit my weekly report tomorrow", NOW);
