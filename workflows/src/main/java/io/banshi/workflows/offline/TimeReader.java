@@ -176,6 +176,30 @@ final class TimeReader {
 				(m, s) -> s.monthDay(m.group(3), month(m.group(1)), Integer.parseInt(m.group(2))));
 		rule("(?<![a-z\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_EN + "(?![a-z])(?:,?\\s*(\\d{4}))?",
 				(m, s) -> s.monthDay(m.group(3), month(m.group(2)), Integer.parseInt(m.group(1))));
+		rule("(元旦|情人节|妇女节|劳动节|五一|儿童节|国庆节|国庆|平安夜|圣诞节|圣诞|万圣节"
+				+ "|(?<![a-z])(?:new year'?s day|valentine'?s day|christmas eve|christmas|halloween)(?![a-z]))",
+				(m, s) -> {
+					String name = m.group(1).toLowerCase(Locale.ROOT);
+					int[] monthDay = name.startsWith("元旦") || name.startsWith("new year") ? new int[] { 1, 1 } : name
+						.startsWith("情人") || name.startsWith("valentine") ? new int[] { 2, 14 } : name.startsWith("妇女")
+								? new int[] { 3, 8 }
+								: name.startsWith("劳动") || name.startsWith("五一") ? new int[] { 5, 1 }
+										: name.startsWith("儿童") ? new int[] { 6, 1 }
+												: name.startsWith("国庆") ? new int[] { 10, 1 }
+														: name.startsWith("平安") || name.equals("christmas eve")
+																? new int[] { 12, 24 }
+																: name.startsWith("万圣") || name.equals("halloween")
+																		? new int[] { 10, 31 } : new int[] { 12, 25 };
+					s.monthDay(null, monthDay[0], monthDay[1]);
+				});
+		rule("(这个?|本|下个?)?\\s*月(底|末|初)", (m, s) -> {
+			LocalDate month = s.today()
+				.withDayOfMonth(1)
+				.plusMonths((m.group(1) != null && m.group(1).startsWith("下")) ? 1 : 0);
+			boolean end = !m.group(2).equals("初");
+			LocalDate day = end ? month.withDayOfMonth(month.lengthOfMonth()) : month;
+			s.date(day.isBefore(s.today()) ? month.plusMonths(1) : day);
+		});
 		rule("双\\s*(十一|11|十二|12)", (m, s) -> {
 			int day = (m.group(1).equals("十一") || m.group(1).equals("11")) ? 11 : 12;
 			s.monthDay(null, day, day);
@@ -192,13 +216,14 @@ final class TimeReader {
 				s.period = "早上";
 			}
 		});
-		rule("(?<![a-z])(the day after tomorrow|tomorrow|tonight|today|yesterday|this morning|this afternoon|this evening)(?![a-z])",
+		rule("(?<![a-z])(the day after tomorrow|tomorrow|tmrw|tmr|2morrow|tonight|tonite|today|yesterday|this morning|this afternoon|this evening)(?![a-z])",
 				(m, s) -> {
 					String word = m.group(1).toLowerCase(Locale.ROOT);
 					int days = word.startsWith("the day after") ? 2
-							: word.equals("tomorrow") ? 1 : word.equals("yesterday") ? -1 : 0;
+							: (word.equals("tomorrow") || word.startsWith("tm") || word.equals("2morrow")) ? 1
+									: word.equals("yesterday") ? -1 : 0;
 					s.date(s.today().plusDays(days));
-					if (word.equals("tonight")) {
+					if (word.startsWith("toni")) {
 						s.period = "tonight";
 					}
 					else if (word.startsWith("this ")) {
@@ -206,7 +231,7 @@ final class TimeReader {
 					}
 				});
 		rule("(下下个?|下个?|这个?|本|上个?)?\\s*(?:周|星期|礼拜)\\s*([一二三四五六日天1-7])(?![一二三四五六七八九十\\d])",
-				(m, s) -> s.date(weekdayIn(s.today(), m.group(1), weekday(m.group(2)))));
+				(m, s) -> s.weekday(weekdayIn(s.today(), m.group(1), weekday(m.group(2))), m.group(1) == null));
 		rule("(下下个?|下个?|这个?|本)?\\s*周末", (m, s) -> {
 			LocalDate saturday = weekdayIn(s.today(), (m.group(1) != null) ? m.group(1) : "这", DayOfWeek.SATURDAY);
 			s.date(saturday.isBefore(s.today()) ? s.today() : saturday);
@@ -245,19 +270,23 @@ final class TimeReader {
 		});
 
 		// Times of day.
-		rule(PERIOD_ZH + "?\\s*(" + CN + ")\\s*(?:点|點|时)\\s*(?:(半)|(一刻)|(三刻)|(" + CN + ")\\s*分?)?\\s*钟?", (m, s) -> {
-			String hourText = m.group(2);
-			boolean bareOne = "一".equals(hourText) && m.group(1) == null && m.group(3) == null && m.group(4) == null
-					&& m.group(5) == null && m.group(6) == null && !m.group().endsWith("钟");
-			if (bareOne && !s.precededByDay(m.start())) {
-				// "便宜一点", "快一点": a little, not one o'clock.
-				s.accepted = false;
-				return;
-			}
-			int minute = (m.group(3) != null) ? 30 : (m.group(4) != null) ? 15
-					: (m.group(5) != null) ? 45 : (m.group(6) != null) ? nullToZero(Numerals.parseInt(m.group(6))) : 0;
-			s.clock(Numerals.parseInt(hourText), minute, m.group(1));
-		});
+		// Minutes need 分 unless they are two digits or tens: "7点2个人" is 7:00 for two.
+		rule(PERIOD_ZH + "?\\s*(" + CN + ")\\s*(?:点|點|时)\\s*(?:(半)|(一刻)|(三刻)|(" + CN
+				+ ")\\s*分|(\\d{2}|[一二三四五]?十[一二三四五六七八九]?)(?![\\d个人位份张杯碗箱件袋瓶盒号日月天晚元块]))?\\s*钟?", (m, s) -> {
+					String hourText = m.group(2);
+					boolean bareOne = "一".equals(hourText) && m.group(1) == null && m.group(3) == null
+							&& m.group(4) == null && m.group(5) == null && m.group(6) == null && m.group(7) == null
+							&& !m.group().endsWith("钟");
+					if (bareOne && !s.precededByDay(m.start())) {
+						// "便宜一点", "快一点": a little, not one o'clock.
+						s.accepted = false;
+						return;
+					}
+					String minuteText = (m.group(6) != null) ? m.group(6) : m.group(7);
+					int minute = (m.group(3) != null) ? 30 : (m.group(4) != null) ? 15 : (m.group(5) != null) ? 45
+							: (minuteText != null) ? nullToZero(Numerals.parseInt(minuteText)) : 0;
+					s.clock(Numerals.parseInt(hourText), minute, m.group(1));
+				});
 		rule(PERIOD_ZH + "?\\s*(?<!\\d)(\\d{1,2})[:：](\\d{2})(?!\\d)\\s*(am|pm|a\\.m\\.|p\\.m\\.)?",
 				(m, s) -> s.clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
 						(m.group(4) != null) ? m.group(4) : m.group(1)));
@@ -469,6 +498,18 @@ final class TimeReader {
 			else if (this.endDate == null && value.isAfter(this.date)) {
 				this.endDate = value;
 			}
+		}
+
+		/**
+		 * A weekday; one said bare after another day ("下周三到周五") is the next such day
+		 * after it.
+		 */
+		void weekday(LocalDate value, boolean bare) {
+			LocalDate day = value;
+			while (bare && this.date != null && !day.isAfter(this.date) && day.isAfter(this.date.minusDays(7))) {
+				day = day.plusWeeks(1);
+			}
+			date(day);
 		}
 
 		void monthDay(String year, Integer month, Integer day) {
