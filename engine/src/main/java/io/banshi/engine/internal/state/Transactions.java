@@ -37,6 +37,7 @@ public final class Transactions {
 		for (int attempt = 1;; attempt++) {
 			try (Connection connection = this.dataSource.getConnection()) {
 				boolean autoCommit = connection.getAutoCommit();
+				readCommitted(connection);
 				connection.setAutoCommit(false);
 				try {
 					T result = work.run(cached(connection));
@@ -104,6 +105,29 @@ public final class Transactions {
 						throw ex.getCause();
 					}
 				});
+	}
+
+	/**
+	 * Engine transactions run in READ COMMITTED, as Camunda 7 requires too: a command
+	 * reads an instance's rows after it has waited for the instance lock, and must see
+	 * what the command before it committed. Under MySQL's default REPEATABLE READ the
+	 * first plain read fixes a snapshot before the lock wait, so two jobs of parallel
+	 * branches completed at the same moment would each miss the other's completion. H2
+	 * runs READ COMMITTED already. The pool restores the connection's level afterwards.
+	 */
+	private void readCommitted(Connection connection) throws SQLException {
+		if (this.h2 == null) {
+			this.h2 = connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT)
+				.contains("h2");
+		}
+		// With the pool configured for READ COMMITTED and the driver keeping session
+		// state
+		// locally (README), this costs no round trip.
+		if (!this.h2 && connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		}
 	}
 
 	private static PreparedStatement reusable(PreparedStatement statement) {
