@@ -22,6 +22,7 @@ import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
@@ -262,7 +263,7 @@ public final class BpmnTransformer {
 
 		private void checkFlows(ExecutableElement element) {
 			switch (element.type()) {
-				case EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY -> {
+				case EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY, INCLUSIVE_GATEWAY -> {
 					if (element.outgoing().isEmpty()) {
 						this.problems.add(element.id(),
 								"Expected the gateway to have at least one outgoing sequence flow, but it has none");
@@ -290,15 +291,17 @@ public final class BpmnTransformer {
 				}
 			}
 			if (element instanceof ExecutableExclusiveGateway gateway) {
-				ExclusiveGateway model = this.process.getModelInstance().getModelElementById(gateway.id());
-				if (model.getDefault() != null) {
-					gateway.setDefaultFlow(this.flows.get(model.getDefault().getId()));
+				ModelElementInstance model = this.process.getModelInstance().getModelElementById(gateway.id());
+				SequenceFlow defaultFlow = (model instanceof ExclusiveGateway exclusive) ? exclusive.getDefault()
+						: ((InclusiveGateway) model).getDefault();
+				if (defaultFlow != null) {
+					gateway.setDefaultFlow(this.flows.get(defaultFlow.getId()));
 				}
 				for (ExecutableSequenceFlow flow : gateway.outgoing()) {
 					if (gateway.outgoing().size() > 1 && flow.condition() == null && flow != gateway.defaultFlow()) {
-						this.problems.add(flow.id(),
-								"Expected a condition on a sequence flow leaving exclusive gateway '" + gateway.id()
-										+ "' that is not its default flow, but found none");
+						this.problems.add(flow.id(), "Expected a condition on a sequence flow leaving "
+								+ ((gateway.type() == ElementType.INCLUSIVE_GATEWAY) ? "inclusive" : "exclusive")
+								+ " gateway '" + gateway.id() + "' that is not its default flow, but found none");
 					}
 				}
 			}
@@ -406,6 +409,14 @@ public final class BpmnTransformer {
 			}
 			if (element instanceof ExclusiveGateway) {
 				return new ExecutableExclusiveGateway(id);
+			}
+			if (element instanceof InclusiveGateway inclusive) {
+				if (inclusive.getIncoming().size() > 1) {
+					this.problems.add(id, "Expected an inclusive gateway to fork only (one incoming sequence flow); "
+							+ "joining inclusive gateways are not supported by this engine yet");
+					return null;
+				}
+				return new ExecutableExclusiveGateway(id, ElementType.INCLUSIVE_GATEWAY);
 			}
 			if (element instanceof ParallelGateway) {
 				return new ExecutableElement(id, ElementType.PARALLEL_GATEWAY);
