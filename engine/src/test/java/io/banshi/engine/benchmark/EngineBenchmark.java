@@ -62,7 +62,7 @@ class EngineBenchmark {
 		if (kind == TestDatabase.Kind.H2) {
 			Path dir = Files.createTempDirectory("banshi-benchmark");
 			HikariConfig config = new HikariConfig();
-			config.setJdbcUrl(BanshiDatabase.embeddedUrl(dir));
+			config.setJdbcUrl(BanshiDatabase.embeddedUrl(dir) + System.getProperty("benchmark.h2Options", ""));
 			config.setUsername("sa");
 			config.setPassword("");
 			config.setMaximumPoolSize(24);

@@ -19,7 +19,14 @@ public final class Transactions {
 
 	private final DataSource dataSource;
 
-	private final java.util.Map<Connection, java.util.Map<String, PreparedStatement>> statementCache = new java.util.WeakHashMap<>();
+	/**
+	 * Prepared statements by physical connection. Not a WeakHashMap: the statements refer
+	 * to their connection, so its entries would never go; connections the pool retired
+	 * are dropped by {@link #forgetClosedConnections()} instead.
+	 */
+	private final java.util.Map<Connection, java.util.Map<String, PreparedStatement>> statementCache = new java.util.IdentityHashMap<>();
+
+	private int checkouts;
 
 	private volatile Boolean h2;
 
@@ -85,6 +92,9 @@ public final class Transactions {
 		Connection physical = connection.unwrap(Connection.class);
 		java.util.Map<String, PreparedStatement> statements;
 		synchronized (this.statementCache) {
+			if (++this.checkouts % 10_000 == 0) {
+				forgetClosedConnections();
+			}
 			statements = this.statementCache.computeIfAbsent(physical, (k) -> new java.util.HashMap<>());
 		}
 		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
@@ -128,6 +138,17 @@ public final class Transactions {
 		if (!this.h2 && connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
 			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 		}
+	}
+
+	private void forgetClosedConnections() {
+		this.statementCache.keySet().removeIf((connection) -> {
+			try {
+				return connection.isClosed();
+			}
+			catch (SQLException ex) {
+				return true;
+			}
+		});
 	}
 
 	private static PreparedStatement reusable(PreparedStatement statement) {
