@@ -17,10 +17,24 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
@@ -153,6 +167,7 @@ public final class BpmnTransformer {
 		private void buildScope(ExecutableContainer scope, Collection<FlowElement> flowElements) {
 			List<SequenceFlow> sequenceFlows = new ArrayList<>();
 			List<BoundaryEvent> boundaries = new ArrayList<>();
+			List<ExecutableMultiInstanceBody> bodies = new ArrayList<>();
 			for (FlowElement element : flowElements) {
 				if (element instanceof SequenceFlow flow) {
 					sequenceFlows.add(flow);
@@ -166,9 +181,25 @@ public final class BpmnTransformer {
 					continue;
 				}
 				executable.setFlowScope(scope);
-				scope.children().add(executable);
-				this.elements.put(executable.id(), executable);
-				if (executable.type() == ElementType.START_EVENT) {
+				ExecutableMultiInstanceBody body = null;
+				if (element instanceof Activity activity
+						&& activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
+					body = multiInstance(executable, loop);
+					if (body == null) {
+						continue;
+					}
+					body.setFlowScope(scope);
+					bodies.add(body);
+				}
+				scope.children().add((body != null) ? body : executable);
+				// Until the scope is built, the activity's id names its body: sequence
+				// flows and boundary events belong to the body.
+				this.elements.put(executable.id(), (body != null) ? body : executable);
+				if (executable instanceof ExecutableCatchEvent catchEvent
+						&& executable.type() == ElementType.START_EVENT) {
+					scope.eventStartEvents().add(catchEvent);
+				}
+				else if (executable.type() == ElementType.START_EVENT) {
 					scope.setStartEvent(executable);
 				}
 				if (element instanceof FlowNode node) {
@@ -181,7 +212,8 @@ public final class BpmnTransformer {
 					}
 				}
 			}
-			if (scope.startEvent() == null && scope.type() == ElementType.PROCESS) {
+			if (scope.startEvent() == null && scope.eventStartEvents().isEmpty()
+					&& scope.type() == ElementType.PROCESS) {
 				this.problems.add(scope.id(), "Must have exactly one none start event");
 			}
 			for (BoundaryEvent boundary : boundaries) {
@@ -198,6 +230,10 @@ public final class BpmnTransformer {
 			}
 			for (ExecutableElement child : scope.children()) {
 				checkFlows(child);
+			}
+			for (ExecutableMultiInstanceBody body : bodies) {
+				this.elements.put(body.id(), body);
+				this.elements.put(body.inner().id(), body.inner());
 			}
 		}
 
@@ -229,10 +265,22 @@ public final class BpmnTransformer {
 
 		private void checkFlows(ExecutableElement element) {
 			switch (element.type()) {
-				case EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY -> {
+				case EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY, INCLUSIVE_GATEWAY -> {
 					if (element.outgoing().isEmpty()) {
 						this.problems.add(element.id(),
 								"Expected the gateway to have at least one outgoing sequence flow, but it has none");
+					}
+				}
+				case EVENT_BASED_GATEWAY -> {
+					if (element.outgoing().size() < 2) {
+						this.problems.add(element.id(),
+								"Expected an event-based gateway to have at least two outgoing sequence flows");
+					}
+					for (ExecutableSequenceFlow flow : element.outgoing()) {
+						if (!(flow.target() instanceof ExecutableCatchEvent)) {
+							this.problems.add(element.id(), "Expected an event-based gateway to lead to "
+									+ "intermediate timer or message catch events or receive tasks only");
+						}
 					}
 				}
 				case BOUNDARY_EVENT -> {
@@ -245,15 +293,17 @@ public final class BpmnTransformer {
 				}
 			}
 			if (element instanceof ExecutableExclusiveGateway gateway) {
-				ExclusiveGateway model = this.process.getModelInstance().getModelElementById(gateway.id());
-				if (model.getDefault() != null) {
-					gateway.setDefaultFlow(this.flows.get(model.getDefault().getId()));
+				ModelElementInstance model = this.process.getModelInstance().getModelElementById(gateway.id());
+				SequenceFlow defaultFlow = (model instanceof ExclusiveGateway exclusive) ? exclusive.getDefault()
+						: ((InclusiveGateway) model).getDefault();
+				if (defaultFlow != null) {
+					gateway.setDefaultFlow(this.flows.get(defaultFlow.getId()));
 				}
 				for (ExecutableSequenceFlow flow : gateway.outgoing()) {
 					if (gateway.outgoing().size() > 1 && flow.condition() == null && flow != gateway.defaultFlow()) {
-						this.problems.add(flow.id(),
-								"Expected a condition on a sequence flow leaving exclusive gateway '" + gateway.id()
-										+ "' that is not its default flow, but found none");
+						this.problems.add(flow.id(), "Expected a condition on a sequence flow leaving "
+								+ ((gateway.type() == ElementType.INCLUSIVE_GATEWAY) ? "inclusive" : "exclusive")
+								+ " gateway '" + gateway.id() + "' that is not its default flow, but found none");
 					}
 				}
 			}
@@ -262,10 +312,36 @@ public final class BpmnTransformer {
 		private ExecutableElement node(FlowElement element) {
 			String id = element.getId();
 			if (element instanceof StartEvent start) {
-				if (!start.getEventDefinitions().isEmpty()) {
-					return unsupported(element, "start events with an event definition");
+				if (start.getEventDefinitions().isEmpty()) {
+					return new ExecutableElement(id, ElementType.START_EVENT);
 				}
-				return new ExecutableElement(id, ElementType.START_EVENT);
+				if (!(start.getScope() instanceof Process)) {
+					return unsupported(element, "start events with an event definition inside subprocesses");
+				}
+				EventTrigger trigger = trigger(id, start.getEventDefinitions(), false);
+				if (trigger != null && ((trigger.isTimer() && trigger.timer().isFeel())
+						|| (!trigger.isTimer() && trigger.messageName().isFeel()))) {
+					this.problems.add(id, "Expected a timer or message start event to be static text, "
+							+ "but FEEL expressions are not supported there yet");
+					return null;
+				}
+				return (trigger != null) ? new ExecutableCatchEvent(id, ElementType.START_EVENT, trigger) : null;
+			}
+			if (element instanceof IntermediateCatchEvent catchEvent) {
+				EventTrigger trigger = trigger(id, catchEvent.getEventDefinitions(), true);
+				return (trigger != null) ? new ExecutableCatchEvent(id, ElementType.INTERMEDIATE_CATCH_EVENT, trigger)
+						: null;
+			}
+			if (element instanceof ReceiveTask receive) {
+				if (receive.getMessage() == null) {
+					this.problems.add(id, "Expected a receive task to reference a message, but it does not");
+					return null;
+				}
+				EventTrigger trigger = messageTrigger(id, receive.getMessage(), true);
+				return (trigger != null) ? new ExecutableCatchEvent(id, ElementType.RECEIVE_TASK, trigger) : null;
+			}
+			if (element instanceof EventBasedGateway) {
+				return new ExecutableElement(id, ElementType.EVENT_BASED_GATEWAY);
 			}
 			if (element instanceof EndEvent end) {
 				Collection<EventDefinition> definitions = end.getEventDefinitions();
@@ -288,16 +364,40 @@ public final class BpmnTransformer {
 			}
 			if (element instanceof BoundaryEvent boundary) {
 				Collection<EventDefinition> definitions = boundary.getEventDefinitions();
-				if (definitions.size() != 1 || !(definitions.iterator().next() instanceof ErrorEventDefinition)) {
-					return unsupported(element, "boundary events other than error boundary events");
+				if (definitions.size() == 1 && !(definitions.iterator().next() instanceof ErrorEventDefinition)) {
+					EventTrigger trigger = trigger(id, definitions, true);
+					if (trigger != null && trigger.timerKind() == EventTrigger.TimerKind.CYCLE
+							&& boundary.cancelActivity()) {
+						this.problems.add(id, "Expected a timer cycle only on a non-interrupting boundary event");
+					}
+					return (trigger != null) ? new ExecutableBoundaryEvent(id, null, boundary.cancelActivity(), trigger)
+							: null;
+				}
+				if (definitions.size() != 1) {
+					return unsupported(element, "boundary events without exactly one event definition");
 				}
 				ErrorEventDefinition error = (ErrorEventDefinition) definitions.iterator().next();
 				String code = (error.getError() != null) ? error.getError().getErrorCode() : null;
 				return new ExecutableBoundaryEvent(id, (code == null || code.isBlank()) ? null : code,
 						boundary.cancelActivity());
 			}
-			if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-				return unsupported(element, "multi-instance activities");
+			if (element instanceof Activity activity && activity.getLoopCharacteristics() != null
+					&& !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
+				return unsupported(element, "standard loops");
+			}
+			if (element instanceof CallActivity call) {
+				ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+				if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+					this.problems.add(id, "Expected a call activity to name the process it calls, but it does not");
+					return null;
+				}
+				Expression processId = expression(id, called.getProcessId().trim());
+				return (processId != null) ? new ExecutableCallActivity(id, processId,
+						called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled())
+						: null;
+			}
+			if (element instanceof UserTask userTask) {
+				return userTask(userTask);
 			}
 			if (element instanceof ServiceTask || element instanceof SendTask || element instanceof BusinessRuleTask) {
 				return jobTask((FlowNode) element);
@@ -323,6 +423,14 @@ public final class BpmnTransformer {
 			if (element instanceof ExclusiveGateway) {
 				return new ExecutableExclusiveGateway(id);
 			}
+			if (element instanceof InclusiveGateway inclusive) {
+				if (inclusive.getIncoming().size() > 1) {
+					this.problems.add(id, "Expected an inclusive gateway to fork only (one incoming sequence flow); "
+							+ "joining inclusive gateways are not supported by this engine yet");
+					return null;
+				}
+				return new ExecutableExclusiveGateway(id, ElementType.INCLUSIVE_GATEWAY);
+			}
 			if (element instanceof ParallelGateway) {
 				return new ExecutableElement(id, ElementType.PARALLEL_GATEWAY);
 			}
@@ -333,6 +441,153 @@ public final class BpmnTransformer {
 				return new ExecutableContainer(id, ElementType.SUB_PROCESS);
 			}
 			return unsupported(element, null);
+		}
+
+		private ExecutableMultiInstanceBody multiInstance(ExecutableElement inner,
+				MultiInstanceLoopCharacteristics loop) {
+			String id = inner.id();
+			ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+			if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+				this.problems.add(id,
+						"Expected a multi-instance activity to have an input collection, but it has none");
+				return null;
+			}
+			Expression inputCollection = feelOnly(id, zeebe.getInputCollection());
+			Expression outputElement = (zeebe.getOutputElement() != null && !zeebe.getOutputElement().isBlank())
+					? feelOnly(id, zeebe.getOutputElement()) : null;
+			String outputCollection = blankToNull(zeebe.getOutputCollection());
+			if ((outputElement == null) != (outputCollection == null)) {
+				this.problems.add(id, "Expected an output collection and an output element together, but found one");
+			}
+			Expression completion = null;
+			if (loop.getCompletionCondition() != null && loop.getCompletionCondition().getTextContent() != null
+					&& !loop.getCompletionCondition().getTextContent().isBlank()) {
+				completion = feelOnly(id, loop.getCompletionCondition().getTextContent());
+			}
+			ExecutableMultiInstanceBody body = new ExecutableMultiInstanceBody(inner, loop.isSequential(),
+					inputCollection, blankToNull(zeebe.getInputElement()), outputCollection, outputElement, completion);
+			inner.setMultiInstanceBody(body);
+			return body;
+		}
+
+		private Expression feelOnly(String id, String text) {
+			String value = text.trim();
+			return expression(id, value.startsWith("=") ? value : "=" + value);
+		}
+
+		private static String blankToNull(String text) {
+			return (text == null || text.isBlank()) ? null : text.trim();
+		}
+
+		private EventTrigger trigger(String id, Collection<EventDefinition> definitions, boolean needsKey) {
+			if (definitions.size() != 1) {
+				this.problems.add(id, "Expected exactly one event definition, but found " + definitions.size());
+				return null;
+			}
+			EventDefinition definition = definitions.iterator().next();
+			if (definition instanceof TimerEventDefinition timer) {
+				EventTrigger.TimerKind kind;
+				String text;
+				if (timer.getTimeDuration() != null) {
+					kind = EventTrigger.TimerKind.DURATION;
+					text = timer.getTimeDuration().getTextContent();
+				}
+				else if (timer.getTimeDate() != null) {
+					kind = EventTrigger.TimerKind.DATE;
+					text = timer.getTimeDate().getTextContent();
+				}
+				else if (timer.getTimeCycle() != null) {
+					kind = EventTrigger.TimerKind.CYCLE;
+					text = timer.getTimeCycle().getTextContent();
+				}
+				else {
+					this.problems.add(id, "Expected a timer with a duration, a date or a cycle, but found none");
+					return null;
+				}
+				text = (text != null) ? text.trim() : "";
+				Expression expression = expression(id, text);
+				if (expression == null) {
+					return null;
+				}
+				if (!expression.isFeel()) {
+					try {
+						Timers.check(kind, text);
+					}
+					catch (IllegalArgumentException ex) {
+						this.problems.add(id, ex.getMessage());
+						return null;
+					}
+				}
+				return EventTrigger.timer(kind, expression);
+			}
+			if (definition instanceof MessageEventDefinition message) {
+				if (message.getMessage() == null) {
+					this.problems.add(id, "Expected a message event to reference a message, but it does not");
+					return null;
+				}
+				return messageTrigger(id, message.getMessage(), needsKey);
+			}
+			FlowElement element = this.process.getModelInstance().getModelElementById(id);
+			unsupported(element, "event definition " + definition.getElementType().getTypeName());
+			return null;
+		}
+
+		private EventTrigger messageTrigger(String id, Message message, boolean needsKey) {
+			String name = message.getName();
+			if (name == null || name.isBlank()) {
+				this.problems.add(id, "Expected the message to have a name, but it has none");
+				return null;
+			}
+			Expression nameExpression = expression(id, name.trim());
+			Expression key = null;
+			ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+			if (subscription != null && subscription.getCorrelationKey() != null
+					&& !subscription.getCorrelationKey().isBlank()) {
+				String text = subscription.getCorrelationKey().trim();
+				// Zeebe reads a correlation key without '=' as a FEEL expression as well.
+				key = expression(id, text.startsWith("=") ? text : "=" + text);
+			}
+			else if (needsKey) {
+				this.problems.add(id, "Expected the message '" + name + "' to have a correlation key, but it has none");
+				return null;
+			}
+			return (nameExpression != null) ? EventTrigger.message(nameExpression, key) : null;
+		}
+
+		private ExecutableElement userTask(UserTask task) {
+			Map<String, String> headers = new LinkedHashMap<>();
+			ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+			if (assignment != null) {
+				putIfSet(headers, "io.camunda.zeebe:assignee", assignment.getAssignee());
+				putIfSet(headers, "io.camunda.zeebe:candidateGroups", assignment.getCandidateGroups());
+				putIfSet(headers, "io.camunda.zeebe:candidateUsers", assignment.getCandidateUsers());
+			}
+			io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule schedule = task
+				.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule.class);
+			if (schedule != null) {
+				putIfSet(headers, "io.camunda.zeebe:dueDate", schedule.getDueDate());
+				putIfSet(headers, "io.camunda.zeebe:followUpDate", schedule.getFollowUpDate());
+			}
+			io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition form = task
+				.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class);
+			if (form != null) {
+				putIfSet(headers, "io.camunda.zeebe:formKey", form.getFormKey());
+			}
+			ZeebeTaskHeaders taskHeaders = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+			if (taskHeaders != null) {
+				for (ZeebeHeader header : taskHeaders.getHeaders()) {
+					headers.put(header.getKey(), header.getValue());
+				}
+			}
+			return new ExecutableJobTask(task.getId(), ElementType.USER_TASK,
+					BpmnTransformer.this.feel.parse("io.camunda.zeebe:userTask"), BpmnTransformer.this.feel.parse("1"),
+					headers);
+		}
+
+		private static void putIfSet(Map<String, String> headers, String key, String value) {
+			if (value != null && !value.isBlank()) {
+				headers.put(key, value.trim());
+			}
 		}
 
 		private ExecutableElement unsupported(FlowElement element, String what) {

@@ -25,6 +25,8 @@ public class ExecutableElement {
 
 	private final List<ExecutableBoundaryEvent> boundaryEvents = new ArrayList<>();
 
+	private ExecutableMultiInstanceBody multiInstanceBody;
+
 	public ExecutableElement(String id, ElementType type) {
 		this.id = id;
 		this.type = type;
@@ -66,8 +68,38 @@ public class ExecutableElement {
 		return this.outputs;
 	}
 
+	/**
+	 * The multi-instance body this activity runs inside, if it is multi-instance.
+	 * @return the body, or {@code null}
+	 */
+	public ExecutableMultiInstanceBody multiInstanceBody() {
+		return this.multiInstanceBody;
+	}
+
+	void setMultiInstanceBody(ExecutableMultiInstanceBody multiInstanceBody) {
+		this.multiInstanceBody = multiInstanceBody;
+	}
+
 	public List<ExecutableBoundaryEvent> boundaryEvents() {
 		return this.boundaryEvents;
+	}
+
+	/**
+	 * Whether instances of this element may own timers or message subscriptions (which
+	 * are closed when the instance ends): catch events, event-based gateways, activities
+	 * with timer or message boundary events.
+	 * @return true when it has events to close
+	 */
+	public boolean hasEventSubscriptions() {
+		if (this instanceof ExecutableCatchEvent || this.type == ElementType.EVENT_BASED_GATEWAY) {
+			return true;
+		}
+		for (ExecutableBoundaryEvent boundary : this.boundaryEvents) {
+			if (!boundary.isError()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

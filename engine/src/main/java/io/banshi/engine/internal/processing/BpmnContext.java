@@ -47,6 +47,8 @@ public final class BpmnContext {
 
 	private final EventBehavior events;
 
+	private final CatchEventBehavior catchEvents;
+
 	private final BpmnFlow flow;
 
 	private final Deque<Runnable> steps = new ArrayDeque<>();
@@ -59,7 +61,49 @@ public final class BpmnContext {
 	 */
 	final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
 
+	/** The flows an inclusive gateway chose while activating. */
+	final Map<Long, java.util.List<ExecutableSequenceFlow>> chosenFlowLists = new HashMap<>();
+
 	private Map<String, Object> endVariables;
+
+	private String startEventId;
+
+	private final java.util.List<Call> pendingCalls = new java.util.ArrayList<>();
+
+	private final java.util.List<Long> pendingChildCancels = new java.util.ArrayList<>();
+
+	/** Contexts of other instances this command changed (called, calling, canceled). */
+	final java.util.List<BpmnContext> related = new java.util.ArrayList<>();
+
+	/**
+	 * A call activity asks for an instance of another process.
+	 *
+	 * @param elementInstanceKey the call activity's instance
+	 * @param processId the called process id
+	 * @param variables the child's initial variables
+	 */
+	record Call(long elementInstanceKey, String processId, Map<String, Object> variables) {
+	}
+
+	void requestCall(Call call) {
+		this.pendingCalls.add(call);
+	}
+
+	java.util.List<Call> takeCalls() {
+		java.util.List<Call> calls = java.util.List.copyOf(this.pendingCalls);
+		this.pendingCalls.clear();
+		return calls;
+	}
+
+	void requestChildCancel(long callActivityInstanceKey) {
+		this.pendingChildCancels.add(callActivityInstanceKey);
+	}
+
+	java.util.List<Long> takeChildCancels() {
+		java.util.List<Long> cancels = java.util.List.copyOf(this.pendingChildCancels);
+		this.pendingChildCancels.clear();
+		return cancels;
+	}
 
 	private final JobStreams streams;
 
@@ -79,6 +123,7 @@ public final class BpmnContext {
 		this.jobs = new JobBehavior(this, feel);
 		this.incidents = new IncidentBehavior(this);
 		this.events = new EventBehavior(this);
+		this.catchEvents = new CatchEventBehavior(this, feel);
 		this.flow = new BpmnFlow(this, processors);
 	}
 
@@ -144,6 +189,23 @@ public final class BpmnContext {
 
 	public EventBehavior events() {
 		return this.events;
+	}
+
+	/**
+	 * The timer or message start event this instance starts at, or {@code null} for the
+	 * none start event.
+	 * @return the start event id
+	 */
+	String startEventId() {
+		return this.startEventId;
+	}
+
+	void startAt(String startEventId) {
+		this.startEventId = startEventId;
+	}
+
+	public CatchEventBehavior catchEvents() {
+		return this.catchEvents;
 	}
 
 	public BpmnFlow flow() {
