@@ -17,6 +17,8 @@ import io.banshi.workflows.conversation.ConversationPlanner;
 import io.banshi.workflows.plan.PlanOutcome;
 import io.banshi.workflows.plan.PlanRequest;
 import io.banshi.workflows.plan.Planner;
+import io.banshi.workflows.templates.TemplateMatch;
+import io.banshi.workflows.templates.TemplateMatcher;
 import io.banshi.workflows.validation.PlanValidator;
 import io.banshi.workflows.validation.PlanViolation;
 import org.slf4j.Logger;
@@ -54,12 +56,15 @@ class ErrandPlanController {
 
 	private final ObjectProvider<ConversationPlanner> conversations;
 
+	private final ObjectProvider<TemplateMatcher> templates;
+
 	ErrandPlanController(Planner planner, PlanValidator validator, PlanCompiler compiler,
-			ObjectProvider<ConversationPlanner> conversations) {
+			ObjectProvider<ConversationPlanner> conversations, ObjectProvider<TemplateMatcher> templates) {
 		this.planner = planner;
 		this.validator = validator;
 		this.compiler = compiler;
 		this.conversations = conversations;
+		this.templates = templates;
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,6 +113,14 @@ class ErrandPlanController {
 			return PlanErrandAnswer.clarify(
 					"我没能为这句话做出有效的计划，能换个说法再说一次吗？ I couldn't make a valid plan for that; could you say it another way?",
 					"invalid plan: " + listed);
+		}
+		TemplateMatcher matcher = this.templates.getIfAvailable();
+		TemplateMatch template = (matcher != null) ? matcher.match(planned.plan()).orElse(null) : null;
+		if (template != null) {
+			// A published template the plan fits is what would run; show that one.
+			String note = "template " + template.key() + " v" + template.version();
+			return PlanErrandAnswer.planned(planned.plan(), template.bpmnXml(),
+					(planned.note() != null) ? planned.note() + " " + note : note);
 		}
 		String processId = "errand_" + UUID.randomUUID().toString().replace("-", "");
 		String bpmn;

@@ -70,6 +70,18 @@ class ErrandPlanControllerTest {
 	}
 
 	@Test
+	void shouldAnswerWithThePublishedTemplateAPlanFits() throws Exception {
+		// when
+		HttpResponse<String> response = post(body(Map.of("text", "Remind me to call mom tomorrow at 8pm", "now", NOW)));
+
+		// then
+		JsonNode answer = this.json.readTree(response.body());
+		assertThat(answer.path("outcome").asText()).isEqualTo("plan");
+		assertThat(answer.path("note").asText()).startsWith("template reminder");
+		assertThat(answer.path("bpmn").asText()).contains("definitions");
+	}
+
+	@Test
 	void shouldReadNowAndTimeZoneWhenMissingAsTheServerClockInShanghai() throws Exception {
 		// given
 		LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);

@@ -57,7 +57,8 @@ final class CountReader {
 
 	private static final Pattern QUANTITY_EN = Pattern.compile("(?<![a-z])" + EN_COUNT
 			+ "\\s+(?:bags?|box|boxes|bottles?|packs?|packets?|pieces?|cans?|cups?|tickets?|pairs?|units?|cartons?|cases?"
-			+ "|kg|kilos?|pounds?|lbs?|sets?|copies|rolls?|bars?|loaves|dozens?|seats?|portions?|servings?|slices?)(?![a-z])",
+			+ "|kg|kilos?|pounds?|lbs?|sets?|copies|rolls?|bars?|loaves|dozens?|seats?|portions?|servings?|slices?|bowls?"
+			+ "|plates?)(?![a-z])|(?<![a-z])" + EN_COUNT + "\\s+(?:[a-z-]+\\s+){1,2}(?:tickets?|seats?)(?![a-z])",
 			FLAGS);
 
 	private static final Pattern QUANTITY_AFTER_VERB_EN = Pattern.compile(

@@ -18,7 +18,8 @@ enum Domain {
 	HOTEL("travel.hotel", true, "酒店|宾馆|住宿|民宿|旅馆|客栈|旅店|入住|住一晚|住两晚|住几晚|开个房|订房|大床房|标间",
 			"hotels?|hostels?|inn|accommodations?|airbnb|resort|b&b|motel", "房间|住", "a room|rooms|stay|place to stay"),
 
-	ROUTE("map.route", false, "路线|怎么走|怎么去|导航|多远|多久能到|要多久|需要多久|多长时间能到|路程|开车过去|驾车|自驾路线|坐地铁怎么|公交怎么",
+	ROUTE("map.route", false,
+			"路线|怎么走|怎么去|怎么到|怎么坐|怎么乘|导航|多远|多久能到|要多久|需要多久|多长时间能到|路程|开车过去|驾车|自驾路线|坐地铁|乘地铁|坐公交|地铁怎么|公交怎么|打车过去|打车去|叫车|叫个车|网约车|滴滴|(?<![a-z])(?:taxi|cab|uber|didi)(?![a-z])",
 			"route|directions?|how long does it take|how long to (?:drive|get|walk)|how far|drive from|navigate|commute"
 					+ "|driving time|get from",
 			null, "get to|way to"),
@@ -38,10 +39,11 @@ enum Domain {
 					+ "|places? to eat|somewhere to eat",
 			"吃饭|吃", "eat out|eat"),
 
-	DELIVERY("food.delivery", true, "外卖|送餐|美团|饿了么|点餐|奶茶|麻辣烫|炸鸡|汉堡|披萨|比萨|盒饭|快餐|宵夜|夜宵|咖啡外送|黄焖鸡|酸辣粉|煎饼|粥|饺子|米线|螺蛳粉",
-			"takeout|take-out|takeaway|delivery|deliver(?:ed)?|pizza|burgers?|fried chicken|sushi|noodles|bubble tea|milk tea"
+	DELIVERY("food.delivery", true,
+			"外卖|送餐|美团|饿了么|点餐|奶茶|麻辣烫|炸鸡|汉堡|披萨|比萨|盒饭|快餐|宵夜|夜宵|咖啡外送|咖啡(?!机|豆|杯|壶)|拿铁|黄焖鸡|酸辣粉|煎饼|粥|饺子|米线|螺蛳粉",
+			"takeout|take-out|takeaway|food delivery|deliver food|pizza|burgers?|fried chicken|sushi|noodles|bubble tea|milk tea|coffees?|lattes?|cappuccinos?"
 					+ "|dumplings|kfc|mcdonald'?s|starbucks",
-			"午饭|晚饭|早餐|午餐|晚餐", "lunch|dinner|breakfast|meal|food"),
+			"午饭|晚饭|早餐|午餐|晚餐", "lunch|dinner|breakfast|meal|food|delivery|deliver"),
 
 	SHOP("shop.product", true,
 			"淘宝|京东|拼多多|天猫|商品|网购|耳机|手机|电脑|笔记本电脑|平板|电饭煲|冰箱|洗衣机|电视(?!剧)|空调|相机|鞋|衣服|裙子|外套|羽绒服|蛋糕|鲜花|花束|束花|送花|订花|买花"
@@ -55,7 +57,7 @@ enum Domain {
 			"买|购买|下单|价格|比价|多少钱|入手|囤货|商品|东西", "buy|purchase|prices?|shopping|shop for|order"),
 
 	CALENDAR("calendar.event", true, "日历|日程|会议|开会|约会|面试|行程表|建个会|建一个会|例会|约了",
-			"calendar|meetings?|schedule (?:a|an|the|my)" + "|interview|put .{1,40} on my calendar", "预约",
+			"calendar|meetings?|schedule (?:a|an|the|my)" + "|interview|put .{1,40} on my calendar", "预约|约个|约一个|约一下",
 			"appointment|call with"),
 
 	WEATHER("weather.forecast", false, "天气|气温|温度|下雨|下雪|冷不冷|热不热|冷吗|热吗|穿什么|带伞|雾霾|空气质量|几度|多少度|刮风|台风|晴天",

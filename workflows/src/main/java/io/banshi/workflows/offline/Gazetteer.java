@@ -24,6 +24,10 @@ final class Gazetteer {
 
 	static final String RESOURCE = "banshi/offline/places.txt";
 
+	private static final Pattern WITHIN_CITY = Pattern
+		.compile("[\\p{IsHan}&&[^到去飞和的从至在往回经与跟]]{0,6}?(?:科技馆|博物馆|美术馆|图书馆|体育馆|动物园|植物园|海洋馆|游乐园|公园"
+				+ "|火车站|高铁站|汽车站|机场|大学|医院|广场|中心|大厦|商场|寺|塔|站)");
+
 	private final Map<String, Place> byName;
 
 	private final Pattern names;
@@ -90,6 +94,14 @@ final class Gazetteer {
 					? surface.substring(0, surface.length() - 1) : surface;
 			Place place = this.byName.get(this.byName.containsKey(key) ? key : key.toLowerCase(Locale.ROOT));
 			if (place != null) {
+				// "上海科技馆", "北京动物园": a place in the city that the gazetteer does not list.
+				Matcher within = WITHIN_CITY.matcher(text).region(matcher.end(), text.length());
+				if ("city".equals(place.kind()) && within.lookingAt()) {
+					String name = surface + within.group();
+					found.add(new Found<>(new Named(new Place(name, name, "landmark", place.zh()), name),
+							matcher.start(), within.end()));
+					continue;
+				}
 				found.add(new Found<>(new Named(place, place.nameAsWritten(surface)), matcher.start(), matcher.end()));
 			}
 		}

@@ -35,7 +35,7 @@ final class IntentReader {
 				+ "|(?<![a-z])(?:don'?t|do not) (?:book|buy|order|purchase)(?![a-z])", FLAGS);
 
 	private static final Pattern COMPARE = Pattern.compile(
-			"比较|对比|比价|比一比|哪个好|哪家好|哪个更|选一个|挑一个|挑个|"
+			"比较|对比|比价|比一比|比一下|比比|比下|哪个好|哪家好|哪个更|选一个|挑一个|挑个|"
 					+ "(?<![a-z])(?:compare|comparison|versus|vs\\.?|which is better|pick (?:a|one|the))(?![a-z])",
 			FLAGS);
 
@@ -56,13 +56,12 @@ final class IntentReader {
 			+ "(?<![a-z])(?:find|recommend|pick|choose)(?: me)? (?:a|an|one|some)(?![a-z])", FLAGS);
 
 	private static final Pattern QUERY = Pattern.compile("多少|查|算算|算一下|统计|总共|一共|汇总|看看我|有什么安排|有哪些安排|有没有安排|"
-			+ "(?<![a-z])(?:how much|total|summary|summari[sz]e|show me|what'?s on|do i have|check my|list my|how many|what did (?:i|we)|where did (?:i|we)|track my|my spending|spending on)(?![a-z])",
+			+ "(?<![a-z])(?:how much|total|summary|summari[sz]e|show me|what'?s on|do i have|check my|list my|how many|what did (?:i|we)|where did (?:i|we)|track my|my spending|spending on|show (?:me )?(?:my|all)|list (?:my|all))(?![a-z])",
 			FLAGS);
 
-	private static final Pattern TRIP = Pattern.compile(
-			"玩|旅游|旅行|度假|出游|游玩|出差|自驾游|过周末|散心|"
-					+ "(?<![a-z])(?:trip|vacation|holiday|travel|travell?ing|getaway|visit|visiting|tour)(?![a-z])",
-			FLAGS);
+	private static final Pattern TRIP = Pattern.compile("玩|旅游|旅行|度假|出游|游玩|出差|自驾游|过周末|散心|"
+			+ "(?<![a-z])(?:trip|vacation|holiday|travel|travell?ing|getaway|visit|visiting|tour|go(?:ing)? to|head(?:ing)? to"
+			+ "|take (?:the |my )?(?:family|kids|wife|husband|parents|girlfriend|boyfriend) to)(?![a-z])", FLAGS);
 
 	private static final Pattern DELIVERY_EXPLICIT = Pattern
 		.compile("外卖|送餐|送到|配送|(?<![a-z])(?:delivery|deliver|takeout|take-out|takeaway)(?![a-z])", FLAGS);

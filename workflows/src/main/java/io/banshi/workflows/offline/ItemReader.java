@@ -39,7 +39,8 @@ final class ItemReader {
 		.compile("^(?:\\s+|(?:me|us|the|a|an|some|of|cheapest|cheaper|cheap|best|good"
 				+ "|nice|new|top-rated|highest-rated|lowest|price|prices|for|latest|most|popular|affordable|decent|few|couple"
 				+ "|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|bags?|boxes|bottles?|packs?|cups?|pieces?|tickets?"
-				+ "|pairs?|cans?|units?|flights?|and)(?![a-z]))+", FLAGS);
+				+ "|pairs?|cans?|units?|flights?|bowls?|plates?|cases?|servings?|portions?|slices?|and)(?![a-z]))+",
+				FLAGS);
 
 	private static final Pattern STOP_EN = Pattern
 		.compile("(?:^|\\s+)(?:and|for|on|at|to|in|from|with|under|below|if|by|tonight"
@@ -72,10 +73,13 @@ final class ItemReader {
 
 	private static final Pattern SPENT_ON_EN = Pattern.compile(
 			"(?<![a-z])(?:on|for)\\s+(?:the\\s+|my\\s+|a\\s+|an\\s+)?([a-z][a-z ]{1,30}?)(?=\\s+(?:today|yesterday|tonight|this|last|and"
-					+ "|at|in|with)(?![a-z])|\\s*[,.!?;]|\\s*$)",
+					+ "|at|in|with|to|from|on)(?![a-z])|\\s*[,.!?;]|\\s*$)",
 			FLAGS);
 
 	private static final Pattern PLATFORMS = Pattern.compile("淘宝|京东|拼多多|天猫|商品|网购|amazon|taobao|jd\\.com", FLAGS);
+
+	private static final Pattern MODEL_END = Pattern.compile("的|和|与|跟|在|(?<=.)哪|价格|多少钱|\\s{2,}|[,，。.!！?？;；:：]"
+			+ "|(?<![a-z])(?:and|or|at|on|in|from|for|under|below|with)(?![a-z])", FLAGS);
 
 	private static final Pattern SHOPS = Pattern
 		.compile("^(?:在)?(?:京东|淘宝|天猫|拼多多|亚马逊|网上|美团|饿了么)(?:(?:和|与|跟|、)(?:京东|淘宝|天猫|拼多多|亚马逊))*(?:上|里)?(?:的)?");
@@ -161,16 +165,31 @@ final class ItemReader {
 
 	private String spentOn(String text) {
 		Matcher english = SPENT_ON_EN.matcher(text);
-		if (english.find() && !GENERIC.contains(english.group(1).strip().toLowerCase(Locale.ROOT))) {
+		if (english.find() && !GENERIC.contains(english.group(1).strip().toLowerCase(Locale.ROOT))
+				&& !english.group(1)
+					.strip()
+					.matches("(?i)(?:this|last|next|the) (?:week|month|year)|today|yesterday")) {
 			return english.group(1).strip();
 		}
 		Matcher chinese = SPENT_ON_ZH.matcher(text);
 		if (chinese.find()) {
 			String what = chinese.group(1)
-				.replaceAll("^(?:今天|昨天|前天|这个?月|本月|上个?月|这周|本周|上周|今年|去年|我们|我|刚才|刚刚|在|给|一共|总共)+", "");
+				.replaceAll("^(?:今天|昨天|前天|这个?月|本月|上个?月|这周|本周|上周|今年|去年|我们|我|刚才|刚刚|在|给|一共|总共|查一下|查询|查查|查|看看"
+						+ "|看一下|算算|算一下|帮我|统计)+", "");
 			return what.isEmpty() ? null : what;
 		}
 		return null;
+	}
+
+	/**
+	 * A product named by a word the dictionary knows, with the model that follows it
+	 * ("iPhone 16 Pro的价格" is an iPhone 16 Pro, "戴森吹风机在京东" a 戴森吹风机).
+	 */
+	private static String modelName(String text, int start) {
+		String rest = text.substring(start);
+		Matcher end = MODEL_END.matcher(rest);
+		String name = (end.find() ? rest.substring(0, end.start()) : rest).strip();
+		return name.isEmpty() ? null : name;
 	}
 
 	private static String counted(String text) {
@@ -203,7 +222,7 @@ final class ItemReader {
 			// "看看哪家的纸巾最便宜": a product the dictionary knows, wherever it is said.
 			Matcher product = domain.strong().matcher(text);
 			while (item == null && product.find()) {
-				item = PLATFORMS.matcher(product.group()).matches() ? null : product.group();
+				item = PLATFORMS.matcher(product.group()).matches() ? null : modelName(text, product.start());
 			}
 		}
 		return item;

@@ -27,11 +27,17 @@ final class MoneyReader {
 			+ "|days?|nights?|weeks?|people|persons|guests|kilometers?|%|\\d))";
 
 	private final List<Pattern> budgets = List.of(
+			// A range ("2000到3000元", "between 2000 and 3000 yuan") is read as its top.
+			Pattern.compile("(?<![\\d.])\\d+(?:\\.\\d+)?\\s*[千万kw]?\\s*" + CURRENCY + "?\\s*(?:-|~|到|至)\\s*" + SIGN
+					+ AMOUNT + NOT_MONEY + "\\s*" + CURRENCY, FLAGS),
+			Pattern.compile("(?<![a-z])between\\s+" + SIGN + "\\d+(?:\\.\\d+)?\\s*[kw]?\\s+and\\s+" + SIGN + AMOUNT
+					+ NOT_MONEY + "\\s*" + CURRENCY + "?", FLAGS),
 			Pattern.compile("预算(?:是|为|在|大概|大约|控制在|有|不超过|只有|:|\\s)*" + SIGN + AMOUNT + "\\s*" + CURRENCY + "?", FLAGS),
 			Pattern.compile("(?:不超过|不要超过|别超过|不高于|不能超过|最多|低于|少于|控制在|以内)\\s*" + SIGN + AMOUNT + NOT_MONEY + "\\s*"
 					+ CURRENCY + "?", FLAGS),
 			Pattern.compile(SIGN + AMOUNT + "\\s*" + CURRENCY + "?\\s*(?:以内|以下|之内|内|左右|上下|封顶)", FLAGS),
 			Pattern.compile(SIGN + AMOUNT + NOT_MONEY + "\\s*" + CURRENCY + "?\\s*(?:的)?预算", FLAGS),
+			Pattern.compile("(?:人均|每人|一晚|每晚)\\s*" + SIGN + AMOUNT + NOT_MONEY + "\\s*" + CURRENCY + "?", FLAGS),
 			Pattern.compile("(?<![a-z])budget(?:\\s+(?:is|of|around|about|at|under|max|:))*\\s*[:：]?\\s*" + SIGN
 					+ AMOUNT + "\\s*" + CURRENCY + "?", FLAGS),
 			Pattern.compile(

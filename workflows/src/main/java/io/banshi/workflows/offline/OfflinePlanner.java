@@ -61,6 +61,9 @@ public class OfflinePlanner implements Planner {
 	private static final Pattern SEPARATOR = Pattern
 		.compile("[,;!?。！？；，]|并且?|然后|再|同时|顺便|还要|另外|" + "(?<![a-z])(?:and|then|also|plus)(?![a-z])", FLAGS);
 
+	private static final Pattern REMINDER_END = Pattern
+		.compile("[,;。！？；，]\\s*(?:and\\s+)?(?:然后|再|另外|顺便|还有|also\\s+|then\\s+)?|然后|另外|顺便", FLAGS);
+
 	private static final Pattern REMIND_LEAD = Pattern
 		.compile("^(?:\\s|我们|我|一下|下|一个|个|(?:me|us|to|that|about|of|for|on|my|the|at|s)(?![a-z]))+", FLAGS);
 
@@ -80,6 +83,15 @@ public class OfflinePlanner implements Planner {
 	private static final Pattern FROM_TO_EN = Pattern.compile(
 			"(?<![a-z])from\\s+([a-z][\\w' ]{1,30}?)\\s+to\\s+([a-z][\\w' ]{1,30}?)(?=\\s+(?:on|by|and|in|at|for|tomorrow|today|next|this)(?![a-z])|[,.?!]|\\s*$)",
 			FLAGS);
+
+	private static final Pattern DESTINATION_ZH = Pattern
+		.compile("(?:去|到|飞往|前往|飞)\\s*(\\p{IsHan}{2,4}?)\\s*(?:玩|旅游|旅行|出差|度假|游玩|看看|逛逛|的机票|的高铁|的火车|的航班|的酒店|住|开会)");
+
+	/**
+	 * A capitalised name after "to", "in", "visit": a place the gazetteer does not know.
+	 */
+	private static final Pattern DESTINATION_EN = Pattern
+		.compile("(?<![A-Za-z])(?:to|in|visit|visiting)\\s+((?:[A-Z][a-zA-Z'\\-]+)(?:\\s+[A-Z][a-zA-Z'\\-]+)?)");
 
 	private static final Pattern ORIGIN_CUE = Pattern.compile("(?:从|由|自|(?<![a-z])from)\\s*$", FLAGS);
 
@@ -218,6 +230,17 @@ public class OfflinePlanner implements Planner {
 				else {
 					main = "";
 					reminder = this.text;
+					// "提醒我明天带伞, 再帮我订张机票": the reminder first, then the errand.
+					Matcher after = REMINDER_END.matcher(this.text);
+					if (after.find(remind.end())) {
+						String rest = this.text.substring(after.end());
+						if (!OfflinePlanner.this.intents.read(rest, OfflinePlanner.this.gazetteer.find(rest))
+							.domains()
+							.isEmpty()) {
+							reminder = this.text.substring(0, after.start());
+							main = rest;
+						}
+					}
 				}
 			}
 
@@ -231,12 +254,18 @@ public class OfflinePlanner implements Planner {
 				intent = OfflinePlanner.this.intents.read(main, places);
 			}
 			List<Domain> domains = new ArrayList<>(intent.domains());
-			if (domains.isEmpty() && intent.trip() && !places.isEmpty()) {
+			if (domains.isEmpty() && intent.trip() && (!places.isEmpty() || DESTINATION_ZH.matcher(main).find()
+					|| DESTINATION_EN.matcher(main).find())) {
 				// "周末去杭州玩两天", "plan a trip to Xi'an": arranging a trip is booking its
 				// stay.
 				domains.add(Domain.HOTEL);
 				intent = new Intent(List.of(Domain.HOTEL), !lookOnly(main), true, intent.compareBy(), intent.query(),
 						true);
+			}
+			if (domains.isEmpty() && reminder == null
+					&& (FROM_TO_ZH.matcher(main).find() || FROM_TO_EN.matcher(main).find())) {
+				// "从天安门到颐和园?": from one place to another is a way to find.
+				domains.add(Domain.ROUTE);
 			}
 			if (domains.isEmpty() && intent.order() && reminder == null) {
 				// "订一束花送给妈妈": something to buy that no dictionary names is a product.
@@ -343,6 +372,14 @@ public class OfflinePlanner implements Planner {
 					origin = (origin != null) ? origin : pair.group(1).strip();
 					destination = (destination != null) ? destination : pair.group(2).strip();
 				}
+			}
+			boolean needsPlace = domains.stream()
+				.anyMatch((d) -> d == Domain.FLIGHT || d == Domain.TRAIN || d == Domain.HOTEL || d == Domain.WEATHER
+						|| d == Domain.POI);
+			if (destination == null && needsPlace) {
+				Matcher zh = DESTINATION_ZH.matcher(loose);
+				Matcher en = DESTINATION_EN.matcher(loose);
+				destination = zh.find() ? zh.group(1) : en.find() ? en.group(1) : null;
 			}
 			putIfPresent("origin", origin);
 			putIfPresent("destination", (domains.contains(Domain.ROUTE)) ? destination : withCity(destination));
@@ -640,7 +677,7 @@ public class OfflinePlanner implements Planner {
 		private String clean(String part) {
 			String what = part.replaceAll("\\s+", " ").strip();
 			what = REMIND_LEAD.matcher(what).replaceFirst("").strip();
-			what = what.replaceAll("^[,，:：、]+|[,.!?。！？~，、吧啊哦呀了的]+$", "").strip();
+			what = what.replaceAll("^[,，:：、的]+|[,.!?。！？~，、吧啊哦呀了的]+$", "").strip();
 			what = what.replaceAll("(?i)(?:\\s+(?:please|pls|on|at|of|in|for|by|to|from|every|each))+$", "").strip();
 			return what.replaceAll("\\s+", " ");
 		}

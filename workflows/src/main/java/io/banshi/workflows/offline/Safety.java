@@ -25,7 +25,7 @@ final class Safety {
 					"不能帮你入侵或破解他人的网络、账号或设备，这是违法的。I can't help with breaking into other people's"
 							+ " networks, accounts or devices."),
 			new Category("weapons",
-					"(?<![水玩具气])枪(?!战片)|弹药|子弹|炸药|炸弹|爆炸物|雷管|管制刀具|(?<![a-z])(?:guns?|firearms?|rifles?|pistols?|ammo"
+					"(?<!水|玩具|气|胶|钉|按摩|喷|热风|焊)枪(?!战片)|弹药|子弹|炸药|炸弹|爆炸物|雷管|管制刀具|(?<![a-z])(?<!water |glue |nail |toy |massage |heat |spray |bath |photo)(?:guns?|firearms?|rifles?|pistols?|ammo"
 							+ "|ammunition|explosives?|bombs?|grenades?)(?![a-z])",
 					"不能帮你获取武器、弹药或爆炸物。I can't help with getting weapons, ammunition or explosives."),
 			new Category("drugs",

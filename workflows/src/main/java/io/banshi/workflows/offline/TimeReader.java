@@ -176,6 +176,30 @@ final class TimeReader {
 				(m, s) -> s.monthDay(m.group(3), month(m.group(1)), Integer.parseInt(m.group(2))));
 		rule("(?<![a-z\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_EN + "(?![a-z])(?:,?\\s*(\\d{4}))?",
 				(m, s) -> s.monthDay(m.group(3), month(m.group(2)), Integer.parseInt(m.group(1))));
+		rule("(元旦|情人节|妇女节|劳动节|五一|儿童节|国庆节|国庆|平安夜|圣诞节|圣诞|万圣节"
+				+ "|(?<![a-z])(?:new year'?s day|valentine'?s day|christmas eve|christmas|halloween)(?![a-z]))",
+				(m, s) -> {
+					String name = m.group(1).toLowerCase(Locale.ROOT);
+					int[] monthDay = name.startsWith("元旦") || name.startsWith("new year") ? new int[] { 1, 1 } : name
+						.startsWith("情人") || name.startsWith("valentine") ? new int[] { 2, 14 } : name.startsWith("妇女")
+								? new int[] { 3, 8 }
+								: name.startsWith("劳动") || name.startsWith("五一") ? new int[] { 5, 1 }
+										: name.startsWith("儿童") ? new int[] { 6, 1 }
+												: name.startsWith("国庆") ? new int[] { 10, 1 }
+														: name.startsWith("平安") || name.equals("christmas eve")
+																? new int[] { 12, 24 }
+																: name.startsWith("万圣") || name.equals("halloween")
+																		? new int[] { 10, 31 } : new int[] { 12, 25 };
+					s.monthDay(null, monthDay[0], monthDay[1]);
+				});
+		rule("(这个?|本|下个?)?\\s*月(底|末|初)", (m, s) -> {
+			LocalDate month = s.today()
+				.withDayOfMonth(1)
+				.plusMonths((m.group(1) != null && m.group(1).startsWith("下")) ? 1 : 0);
+			boolean end = !m.group(2).equals("初");
+			LocalDate day = end ? month.withDayOfMonth(month.lengthOfMonth()) : month;
+			s.date(day.isBefore(s.today()) ? month.plusMonths(1) : day);
+		});
 		rule("双\\s*(十一|11|十二|12)", (m, s) -> {
 			int day = (m.group(1).equals("十一") || m.group(1).equals("11")) ? 11 : 12;
 			s.monthDay(null, day, day);
@@ -192,13 +216,14 @@ final class TimeReader {
 				s.period = "早上";
 			}
 		});
-		rule("(?<![a-z])(the day after tomorrow|tomorrow|tonight|today|yesterday|this morning|this afternoon|this evening)(?![a-z])",
+		rule("(?<![a-z])(the day after tomorrow|tomorrow|tmrw|tmr|2morrow|tonight|tonite|today|yesterday|this morning|this afternoon|this evening)(?![a-z])",
 				(m, s) -> {
 					String word = m.group(1).toLowerCase(Locale.ROOT);
 					int days = word.startsWith("the day after") ? 2
-							: word.equals("tomorrow") ? 1 : word.equals("yesterday") ? -1 : 0;
+							: (word.equals("tomorrow") || word.startsWith("tm") || word.equals("2morrow")) ? 1
+									: word.equals("yesterday") ? -1 : 0;
 					s.date(s.today().plusDays(days));
-					if (word.equals("tonight")) {
+					if (word.startsWith("toni")) {
 						s.period = "tonight";
 					}
 					else if (word.startsWith("this ")) {

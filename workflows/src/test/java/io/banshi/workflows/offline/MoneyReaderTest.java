@@ -17,7 +17,8 @@ class MoneyReaderTest {
 			"'if it''s under 6000 yuan', BUDGET, 6000", "'under 2500 yuan', BUDGET, 2500", "'budget 300', BUDGET, 300",
 			"'with a budget of 4000 yuan', BUDGET, 4000", "'打车花了32元', SPENT, 32",
 			"'I spent 45 yuan on lunch', SPENT, 45", "'paid 120 RMB', SPENT, 120", "'¥300', PLAIN, 300",
-			"'300 RMB', PLAIN, 300", "'一百五十元', PLAIN, 150", "'两千五块钱', PLAIN, 2500" })
+			"'300 RMB', PLAIN, 300", "'一百五十元', PLAIN, 150", "'两千五块钱', PLAIN, 2500", "'预算2000到3000元', BUDGET, 3000",
+			"'between 2000 and 3000 yuan', BUDGET, 3000", "'人均200左右', BUDGET, 200" })
 	void shouldReadSumsAndWhatTheyAre(String text, Money.Kind kind, double amount) {
 		// when
 		List<Found<Money>> found = this.reader.find(text);

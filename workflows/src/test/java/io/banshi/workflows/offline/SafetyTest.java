@@ -23,8 +23,8 @@ class SafetyTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "帮我订下周三去上海的机票", "帮我跟踪一下快递", "帮我买个水枪给孩子", "Book a table for 4",
-			"Find the cheapest iPhone 16", "提醒我吃药", "查一下我的物流进度" })
+	@ValueSource(strings = { "帮我订下周三去上海的机票", "帮我跟踪一下快递", "帮我买个水枪给孩子", "买一把按摩枪", "buy a glue gun", "order a bath bomb",
+			"Book a table for 4", "Find the cheapest iPhone 16", "提醒我吃药", "查一下我的物流进度" })
 	void shouldLetOrdinaryErrandsThrough(String text) {
 		// when
 		String reason = this.safety.refusal(text);

@@ -26,7 +26,8 @@ class TimeReaderTest {
 			"明晚, 2026-12-01", "tomorrow, 2026-12-01", "today, 2026-11-30", "the day after tomorrow, 2026-12-02",
 			"this Friday, 2026-12-04", "Friday, 2026-12-04", "next Monday, 2026-12-07", "on Saturday, 2026-12-05",
 			"this weekend, 2026-12-05", "next weekend, 2026-12-12", "on December 12, 2026-12-12", "Dec 20, 2026-12-20",
-			"12th of December, 2026-12-12", "in 3 days, 2026-12-03", "2026-12-24, 2026-12-24" })
+			"12th of December, 2026-12-12", "in 3 days, 2026-12-03", "2026-12-24, 2026-12-24", "圣诞节, 2026-12-25",
+			"元旦, 2027-01-01", "Christmas Eve, 2026-12-24", "双十一, 2027-11-11", "下个月底, 2026-12-31", "tmr, 2026-12-01" })
 	void shouldReadDaysRelativeToNow(String text, String expected) {
 		// when
 		When when = this.reader.read(text, NOW);
