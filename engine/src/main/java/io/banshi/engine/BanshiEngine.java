@@ -16,6 +16,7 @@ import io.banshi.engine.internal.feel.FeelExpressions;
 import io.banshi.engine.internal.gateway.GatewayEndpoints;
 import io.banshi.engine.internal.gateway.GatewayService;
 import io.banshi.engine.internal.jobs.JobActivator;
+import io.banshi.engine.internal.scheduling.EventDueWork;
 import io.banshi.engine.internal.jobs.JobDispatcher;
 import io.banshi.engine.internal.model.BpmnTransformer;
 import io.banshi.engine.internal.processing.CommandProcessor;
@@ -96,6 +97,9 @@ public final class BanshiEngine implements AutoCloseable {
 		// waiting workers (streams, long polls) get what is there, also from other nodes.
 		this.engineScheduler.register((now) -> this.dispatcher.jobsAvailable(activator.releaseDueJobs(now)));
 		this.engineScheduler.register((now) -> this.dispatcher.pollAll());
+		// Timers and message time-to-live: rows in the database, fired by the engine
+		// clock, each in its own transaction.
+		this.engineScheduler.register(new EventDueWork(transactions, commands));
 		this.engineScheduler.start(configuration.sweepInterval().toMillis());
 	}
 

@@ -110,7 +110,7 @@ class DeploymentTest {
 			.exclusiveGateway("deadEnd")
 			.moveToNode("noType")
 			.scriptTask("badFeel", (s) -> s.zeebeExpression("1 +* 2").zeebeResultVariable("x"))
-			.intermediateCatchEvent("timer", (e) -> e.timerWithDuration("PT1M"))
+			.intermediateCatchEvent("signal", (e) -> e.signal("s"))
 			.endEvent()
 			.done();
 
@@ -123,7 +123,7 @@ class DeploymentTest {
 						.contains("Element: deadEnd")
 						.contains("outgoing sequence flow")
 						.contains("Element: badFeel")
-						.contains("Element: timer")
+						.contains("Element: signal")
 						.contains("not supported");
 				});
 		assertThat(engine.engine().queries().processDefinitions(QueryFilter.any().withBpmnProcessId(id), 0, 10).total())
@@ -152,10 +152,10 @@ class DeploymentTest {
 	@Test
 	void shouldAnswerUnimplementedForRpcsOutsideThisEngine(CamundaClient client) {
 		// when / then
-		assertThatThrownBy(() -> client.newPublishMessageCommand().messageName("m").correlationKey("k").send().join())
+		assertThatThrownBy(() -> client.newBroadcastSignalCommand().signalName("s").send().join())
 			.isInstanceOfSatisfying(ClientStatusException.class, (ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-				assertThat(ex.getMessage()).contains("does not implement PublishMessage");
+				assertThat(ex.getMessage()).contains("does not implement BroadcastSignal");
 			});
 	}
 

@@ -25,6 +25,10 @@ public class EngineException extends RuntimeException {
 		return new EngineException(Rejection.INVALID_STATE, message);
 	}
 
+	public static EngineException alreadyExists(String message) {
+		return new EngineException(Rejection.ALREADY_EXISTS, message);
+	}
+
 	public static EngineException invalidArgument(String message) {
 		return new EngineException(Rejection.INVALID_ARGUMENT, message);
 	}
@@ -38,6 +42,8 @@ public class EngineException extends RuntimeException {
 		INVALID_STATE,
 		/** The request itself is wrong (INVALID_ARGUMENT). */
 		INVALID_ARGUMENT,
+		/** The thing to create exists already (ALREADY_EXISTS). */
+		ALREADY_EXISTS,
 		/** The request took too long (DEADLINE_EXCEEDED). */
 		TIMEOUT
 

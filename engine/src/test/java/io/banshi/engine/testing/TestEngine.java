@@ -90,7 +90,18 @@ public final class TestEngine implements AutoCloseable {
 	 * Stops the engine and starts a new one on the same database (and a new port).
 	 */
 	public void restart() {
+		restart(() -> {
+		});
+	}
+
+	/**
+	 * Stops the engine, runs something while it is down (moves the clock, say), and
+	 * starts a new one on the same database.
+	 * @param whileDown what happens while no engine runs
+	 */
+	public void restart(Runnable whileDown) {
 		this.engine.close();
+		whileDown.run();
 		this.engine = BanshiEngine.start(configuration());
 	}
 

@@ -1,9 +1,17 @@
 package io.banshi.engine.internal.deploy;
 
+import io.banshi.engine.internal.model.EventTrigger;
+import io.banshi.engine.internal.model.ExecutableCatchEvent;
+import io.banshi.engine.internal.model.Timers;
+import io.banshi.engine.internal.state.Entities.MessageSubscription;
+import io.banshi.engine.internal.state.Entities.Timer;
+import io.banshi.engine.internal.state.EventRepository;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,6 +43,8 @@ public final class DeploymentService {
 	private final ProcessCache cache;
 
 	private final DefinitionRepository repository = new DefinitionRepository();
+
+	private final EventRepository events = new EventRepository();
 
 	public DeploymentService(Transactions transactions, KeyGenerator keys, BpmnTransformer transformer,
 			ProcessCache cache) {
@@ -95,7 +105,12 @@ public final class DeploymentService {
 		// Keys are reserved before the transaction: reserving a key block locks the row
 		// that also serializes deployments, and this transaction holds that lock.
 		List<Long> processKeys = new ArrayList<>();
-		parsed.forEach((resource) -> resource.graphs().forEach((graph) -> processKeys.add(this.keys.nextKey())));
+		parsed.forEach((resource) -> resource.graphs().forEach((graph) -> {
+			// One key for the definition, one per timer or message start event.
+			for (int i = 0; i <= graph.root().eventStartEvents().size(); i++) {
+				processKeys.add(this.keys.nextKey());
+			}
+		}));
 		List<Deployed> result = this.transactions.inTransaction((connection) -> {
 			this.repository.lockDeployments(connection);
 			this.repository.insertDeployment(connection, deploymentKey, now);
@@ -118,6 +133,7 @@ public final class DeploymentService {
 							resource.resource().name(), resource.checksum(), resource.resource().content(),
 							deploymentKey, now);
 					deployed.put(graph.bpmnProcessId(), graph.deployed(key, version));
+					openStartEvents(connection, graph, key, (latest != null) ? latest.key() : null, unusedKeys, now);
 					processes.add(new Deployed(graph.bpmnProcessId(), version, key, resource.resource().name()));
 				}
 			}
@@ -125,6 +141,48 @@ public final class DeploymentService {
 		});
 		deployed.values().forEach(this.cache::put);
 		return new Deployment(deploymentKey, result);
+	}
+
+	/**
+	 * Replaces the previous version's timer and message start events with this version's:
+	 * only the latest version of a process starts by events, as in Zeebe.
+	 */
+	private void openStartEvents(Connection connection, ProcessGraph graph, long key, Long previousKey,
+			java.util.Iterator<Long> unusedKeys, long now) throws SQLException {
+		if (previousKey != null) {
+			this.events.deleteStartTimers(connection, previousKey);
+			this.events.deleteStartSubscriptions(connection, previousKey);
+		}
+		List<Timer> timers = new ArrayList<>();
+		List<MessageSubscription> subscriptions = new ArrayList<>();
+		for (ExecutableCatchEvent start : graph.root().eventStartEvents()) {
+			EventTrigger trigger = start.trigger();
+			if (trigger.isTimer()) {
+				Timers.Schedule schedule = Timers.schedule(trigger.timerKind(), trigger.timer().text(), now);
+				Timer timer = new Timer();
+				timer.key = unusedKeys.next();
+				timer.processDefinitionKey = key;
+				timer.targetElementId = start.id();
+				timer.dueAt = schedule.dueAt();
+				timer.repetitions = schedule.repetitions();
+				timer.intervalMillis = schedule.intervalMillis();
+				timers.add(timer);
+			}
+			else {
+				MessageSubscription subscription = new MessageSubscription();
+				subscription.key = unusedKeys.next();
+				subscription.processDefinitionKey = key;
+				subscription.targetElementId = start.id();
+				subscription.messageName = trigger.messageName().text();
+				subscriptions.add(subscription);
+			}
+		}
+		if (!timers.isEmpty()) {
+			this.events.insertTimers(connection, timers);
+		}
+		if (!subscriptions.isEmpty()) {
+			this.events.insertStartSubscriptions(connection, subscriptions);
+		}
 	}
 
 	private static String checksum(byte[] content) {

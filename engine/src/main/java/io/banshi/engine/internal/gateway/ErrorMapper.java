@@ -29,6 +29,7 @@ final class ErrorMapper {
 				case NOT_FOUND -> Status.NOT_FOUND;
 				case INVALID_STATE -> Status.FAILED_PRECONDITION;
 				case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
+				case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
 				case TIMEOUT -> Status.DEADLINE_EXCEEDED;
 			};
 			return status.withDescription(prefix + rejection.getMessage()).asRuntimeException();

@@ -34,6 +34,8 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Resource;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.SetVariablesResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.StreamActivatedJobsRequest;
@@ -265,6 +267,13 @@ public final class GatewayEndpoints {
 	ResolveIncidentResponse resolveIncident(ResolveIncidentRequest request) {
 		this.commands.resolveIncident(request.getIncidentKey());
 		return ResolveIncidentResponse.getDefaultInstance();
+	}
+
+	PublishMessageResponse publishMessage(PublishMessageRequest request) {
+		long key = this.commands.publishMessage(request.getName(), request.getCorrelationKey(),
+				Math.max(0, request.getTimeToLive()), request.getMessageId(),
+				RequestMapper.variables(request.getVariables()));
+		return PublishMessageResponse.newBuilder().setKey(key).setTenantId("<default>").build();
 	}
 
 	SetVariablesResponse setVariables(SetVariablesRequest request) {

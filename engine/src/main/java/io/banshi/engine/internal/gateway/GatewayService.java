@@ -135,7 +135,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
 	@Override
 	public void publishMessage(PublishMessageRequest request, StreamObserver<PublishMessageResponse> observer) {
-		unimplemented("PublishMessage", "messages arrive with Engine II", observer);
+		unary(request, observer, this.endpoints::publishMessage);
 	}
 
 	@Override

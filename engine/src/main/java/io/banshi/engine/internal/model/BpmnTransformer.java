@@ -20,7 +20,16 @@ import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
@@ -168,7 +177,11 @@ public final class BpmnTransformer {
 				executable.setFlowScope(scope);
 				scope.children().add(executable);
 				this.elements.put(executable.id(), executable);
-				if (executable.type() == ElementType.START_EVENT) {
+				if (executable instanceof ExecutableCatchEvent catchEvent
+						&& executable.type() == ElementType.START_EVENT) {
+					scope.eventStartEvents().add(catchEvent);
+				}
+				else if (executable.type() == ElementType.START_EVENT) {
 					scope.setStartEvent(executable);
 				}
 				if (element instanceof FlowNode node) {
@@ -181,7 +194,8 @@ public final class BpmnTransformer {
 					}
 				}
 			}
-			if (scope.startEvent() == null && scope.type() == ElementType.PROCESS) {
+			if (scope.startEvent() == null && scope.eventStartEvents().isEmpty()
+					&& scope.type() == ElementType.PROCESS) {
 				this.problems.add(scope.id(), "Must have exactly one none start event");
 			}
 			for (BoundaryEvent boundary : boundaries) {
@@ -235,6 +249,18 @@ public final class BpmnTransformer {
 								"Expected the gateway to have at least one outgoing sequence flow, but it has none");
 					}
 				}
+				case EVENT_BASED_GATEWAY -> {
+					if (element.outgoing().size() < 2) {
+						this.problems.add(element.id(),
+								"Expected an event-based gateway to have at least two outgoing sequence flows");
+					}
+					for (ExecutableSequenceFlow flow : element.outgoing()) {
+						if (!(flow.target() instanceof ExecutableCatchEvent)) {
+							this.problems.add(element.id(), "Expected an event-based gateway to lead to "
+									+ "intermediate timer or message catch events or receive tasks only");
+						}
+					}
+				}
 				case BOUNDARY_EVENT -> {
 					if (element.outgoing().isEmpty()) {
 						this.problems.add(element.id(),
@@ -262,10 +288,39 @@ public final class BpmnTransformer {
 		private ExecutableElement node(FlowElement element) {
 			String id = element.getId();
 			if (element instanceof StartEvent start) {
-				if (!start.getEventDefinitions().isEmpty()) {
-					return unsupported(element, "start events with an event definition");
+				if (start.getEventDefinitions().isEmpty()) {
+					return new ExecutableElement(id, ElementType.START_EVENT);
 				}
-				return new ExecutableElement(id, ElementType.START_EVENT);
+				if (!(start.getScope() instanceof Process)) {
+					return unsupported(element, "start events with an event definition inside subprocesses");
+				}
+				EventTrigger trigger = trigger(id, start.getEventDefinitions(), false);
+				if (trigger != null && ((trigger.isTimer() && trigger.timer().isFeel())
+						|| (!trigger.isTimer() && trigger.messageName().isFeel()))) {
+					this.problems.add(id, "Expected a timer or message start event to be static text, "
+							+ "but FEEL expressions are not supported there yet");
+					return null;
+				}
+				return (trigger != null) ? new ExecutableCatchEvent(id, ElementType.START_EVENT, trigger) : null;
+			}
+			if (element instanceof IntermediateCatchEvent catchEvent) {
+				EventTrigger trigger = trigger(id, catchEvent.getEventDefinitions(), true);
+				return (trigger != null) ? new ExecutableCatchEvent(id, ElementType.INTERMEDIATE_CATCH_EVENT, trigger)
+						: null;
+			}
+			if (element instanceof ReceiveTask receive) {
+				if (receive.getLoopCharacteristics() != null) {
+					return unsupported(element, "multi-instance activities");
+				}
+				if (receive.getMessage() == null) {
+					this.problems.add(id, "Expected a receive task to reference a message, but it does not");
+					return null;
+				}
+				EventTrigger trigger = messageTrigger(id, receive.getMessage(), true);
+				return (trigger != null) ? new ExecutableCatchEvent(id, ElementType.RECEIVE_TASK, trigger) : null;
+			}
+			if (element instanceof EventBasedGateway) {
+				return new ExecutableElement(id, ElementType.EVENT_BASED_GATEWAY);
 			}
 			if (element instanceof EndEvent end) {
 				Collection<EventDefinition> definitions = end.getEventDefinitions();
@@ -288,8 +343,17 @@ public final class BpmnTransformer {
 			}
 			if (element instanceof BoundaryEvent boundary) {
 				Collection<EventDefinition> definitions = boundary.getEventDefinitions();
-				if (definitions.size() != 1 || !(definitions.iterator().next() instanceof ErrorEventDefinition)) {
-					return unsupported(element, "boundary events other than error boundary events");
+				if (definitions.size() == 1 && !(definitions.iterator().next() instanceof ErrorEventDefinition)) {
+					EventTrigger trigger = trigger(id, definitions, true);
+					if (trigger != null && trigger.timerKind() == EventTrigger.TimerKind.CYCLE
+							&& boundary.cancelActivity()) {
+						this.problems.add(id, "Expected a timer cycle only on a non-interrupting boundary event");
+					}
+					return (trigger != null) ? new ExecutableBoundaryEvent(id, null, boundary.cancelActivity(), trigger)
+							: null;
+				}
+				if (definitions.size() != 1) {
+					return unsupported(element, "boundary events without exactly one event definition");
 				}
 				ErrorEventDefinition error = (ErrorEventDefinition) definitions.iterator().next();
 				String code = (error.getError() != null) ? error.getError().getErrorCode() : null;
@@ -298,6 +362,9 @@ public final class BpmnTransformer {
 			}
 			if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
 				return unsupported(element, "multi-instance activities");
+			}
+			if (element instanceof UserTask userTask) {
+				return userTask(userTask);
 			}
 			if (element instanceof ServiceTask || element instanceof SendTask || element instanceof BusinessRuleTask) {
 				return jobTask((FlowNode) element);
@@ -333,6 +400,117 @@ public final class BpmnTransformer {
 				return new ExecutableContainer(id, ElementType.SUB_PROCESS);
 			}
 			return unsupported(element, null);
+		}
+
+		private EventTrigger trigger(String id, Collection<EventDefinition> definitions, boolean needsKey) {
+			if (definitions.size() != 1) {
+				this.problems.add(id, "Expected exactly one event definition, but found " + definitions.size());
+				return null;
+			}
+			EventDefinition definition = definitions.iterator().next();
+			if (definition instanceof TimerEventDefinition timer) {
+				EventTrigger.TimerKind kind;
+				String text;
+				if (timer.getTimeDuration() != null) {
+					kind = EventTrigger.TimerKind.DURATION;
+					text = timer.getTimeDuration().getTextContent();
+				}
+				else if (timer.getTimeDate() != null) {
+					kind = EventTrigger.TimerKind.DATE;
+					text = timer.getTimeDate().getTextContent();
+				}
+				else if (timer.getTimeCycle() != null) {
+					kind = EventTrigger.TimerKind.CYCLE;
+					text = timer.getTimeCycle().getTextContent();
+				}
+				else {
+					this.problems.add(id, "Expected a timer with a duration, a date or a cycle, but found none");
+					return null;
+				}
+				text = (text != null) ? text.trim() : "";
+				Expression expression = expression(id, text);
+				if (expression == null) {
+					return null;
+				}
+				if (!expression.isFeel()) {
+					try {
+						Timers.check(kind, text);
+					}
+					catch (IllegalArgumentException ex) {
+						this.problems.add(id, ex.getMessage());
+						return null;
+					}
+				}
+				return EventTrigger.timer(kind, expression);
+			}
+			if (definition instanceof MessageEventDefinition message) {
+				if (message.getMessage() == null) {
+					this.problems.add(id, "Expected a message event to reference a message, but it does not");
+					return null;
+				}
+				return messageTrigger(id, message.getMessage(), needsKey);
+			}
+			FlowElement element = this.process.getModelInstance().getModelElementById(id);
+			unsupported(element, "event definition " + definition.getElementType().getTypeName());
+			return null;
+		}
+
+		private EventTrigger messageTrigger(String id, Message message, boolean needsKey) {
+			String name = message.getName();
+			if (name == null || name.isBlank()) {
+				this.problems.add(id, "Expected the message to have a name, but it has none");
+				return null;
+			}
+			Expression nameExpression = expression(id, name.trim());
+			Expression key = null;
+			ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+			if (subscription != null && subscription.getCorrelationKey() != null
+					&& !subscription.getCorrelationKey().isBlank()) {
+				String text = subscription.getCorrelationKey().trim();
+				// Zeebe reads a correlation key without '=' as a FEEL expression as well.
+				key = expression(id, text.startsWith("=") ? text : "=" + text);
+			}
+			else if (needsKey) {
+				this.problems.add(id, "Expected the message '" + name + "' to have a correlation key, but it has none");
+				return null;
+			}
+			return (nameExpression != null) ? EventTrigger.message(nameExpression, key) : null;
+		}
+
+		private ExecutableElement userTask(UserTask task) {
+			Map<String, String> headers = new LinkedHashMap<>();
+			ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+			if (assignment != null) {
+				putIfSet(headers, "io.camunda.zeebe:assignee", assignment.getAssignee());
+				putIfSet(headers, "io.camunda.zeebe:candidateGroups", assignment.getCandidateGroups());
+				putIfSet(headers, "io.camunda.zeebe:candidateUsers", assignment.getCandidateUsers());
+			}
+			io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule schedule = task
+				.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule.class);
+			if (schedule != null) {
+				putIfSet(headers, "io.camunda.zeebe:dueDate", schedule.getDueDate());
+				putIfSet(headers, "io.camunda.zeebe:followUpDate", schedule.getFollowUpDate());
+			}
+			io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition form = task
+				.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class);
+			if (form != null) {
+				putIfSet(headers, "io.camunda.zeebe:formKey", form.getFormKey());
+			}
+			ZeebeTaskHeaders taskHeaders = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+			if (taskHeaders != null) {
+				for (ZeebeHeader header : taskHeaders.getHeaders()) {
+					headers.put(header.getKey(), header.getValue());
+				}
+			}
+			return new ExecutableJobTask(task.getId(), ElementType.USER_TASK,
+					BpmnTransformer.this.feel.parse("io.camunda.zeebe:userTask"), BpmnTransformer.this.feel.parse("1"),
+					headers);
+		}
+
+		private static void putIfSet(Map<String, String> headers, String key, String value) {
+			if (value != null && !value.isBlank()) {
+				headers.put(key, value.trim());
+			}
 		}
 
 		private ExecutableElement unsupported(FlowElement element, String what) {

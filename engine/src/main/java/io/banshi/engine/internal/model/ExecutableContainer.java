@@ -12,10 +12,25 @@ public final class ExecutableContainer extends ExecutableElement {
 
 	private final List<ExecutableElement> children = new ArrayList<>();
 
+	private final List<ExecutableCatchEvent> eventStartEvents = new ArrayList<>();
+
 	public ExecutableContainer(String id, ElementType type) {
 		super(id, type);
 	}
 
+	/**
+	 * The timer and message start events of the process.
+	 * @return the start events with an event definition
+	 */
+	public List<ExecutableCatchEvent> eventStartEvents() {
+		return this.eventStartEvents;
+	}
+
+	/**
+	 * The none start event.
+	 * @return the none start event, or {@code null} when the process only starts by
+	 * events
+	 */
 	public ExecutableElement startEvent() {
 		return this.startEvent;
 	}

@@ -70,6 +70,24 @@ public class ExecutableElement {
 		return this.boundaryEvents;
 	}
 
+	/**
+	 * Whether instances of this element may own timers or message subscriptions (which
+	 * are closed when the instance ends): catch events, event-based gateways, activities
+	 * with timer or message boundary events.
+	 * @return true when it has events to close
+	 */
+	public boolean hasEventSubscriptions() {
+		if (this instanceof ExecutableCatchEvent || this.type == ElementType.EVENT_BASED_GATEWAY) {
+			return true;
+		}
+		for (ExecutableBoundaryEvent boundary : this.boundaryEvents) {
+			if (!boundary.isError()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public String toString() {
 		return this.type + " '" + this.id + "'";

@@ -47,6 +47,8 @@ public final class BpmnContext {
 
 	private final EventBehavior events;
 
+	private final CatchEventBehavior catchEvents;
+
 	private final BpmnFlow flow;
 
 	private final Deque<Runnable> steps = new ArrayDeque<>();
@@ -60,6 +62,8 @@ public final class BpmnContext {
 	final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
 
 	private Map<String, Object> endVariables;
+
+	private String startEventId;
 
 	private final JobStreams streams;
 
@@ -79,6 +83,7 @@ public final class BpmnContext {
 		this.jobs = new JobBehavior(this, feel);
 		this.incidents = new IncidentBehavior(this);
 		this.events = new EventBehavior(this);
+		this.catchEvents = new CatchEventBehavior(this, feel);
 		this.flow = new BpmnFlow(this, processors);
 	}
 
@@ -144,6 +149,23 @@ public final class BpmnContext {
 
 	public EventBehavior events() {
 		return this.events;
+	}
+
+	/**
+	 * The timer or message start event this instance starts at, or {@code null} for the
+	 * none start event.
+	 * @return the start event id
+	 */
+	String startEventId() {
+		return this.startEventId;
+	}
+
+	void startAt(String startEventId) {
+		this.startEventId = startEventId;
+	}
+
+	public CatchEventBehavior catchEvents() {
+		return this.catchEvents;
 	}
 
 	public BpmnFlow flow() {

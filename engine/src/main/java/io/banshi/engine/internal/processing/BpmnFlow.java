@@ -63,6 +63,10 @@ public final class BpmnFlow {
 	 * @param instance the instance
 	 */
 	public void activated(ElementInstance instance) {
+		ExecutableElement element = this.context.process().element(instance.elementId);
+		if (!element.boundaryEvents().isEmpty() && element.hasEventSubscriptions()) {
+			this.context.catchEvents().subscribeBoundaries(element, instance);
+		}
 		this.context.writer().transition(instance, ElementEvent.ACTIVATED);
 	}
 
@@ -86,6 +90,9 @@ public final class BpmnFlow {
 			return;
 		}
 		this.context.writer().transition(instance, ElementEvent.COMPLETED);
+		if (element.hasEventSubscriptions()) {
+			this.context.writer().closeEventScope(instance);
+		}
 		processor.onCompleted(element, instance, this.context);
 		childFinished(instance.flowScopeKey);
 	}
@@ -98,6 +105,9 @@ public final class BpmnFlow {
 		ExecutableElement element = this.context.process().element(instance.elementId);
 		this.context.writer().transition(instance, ElementEvent.TERMINATE);
 		this.processors.of(element).onTerminate(element, instance, this.context);
+		if (element.hasEventSubscriptions()) {
+			this.context.writer().closeEventScope(instance);
+		}
 		for (Incident incident : List.copyOf(this.context.incidentState().incidents())) {
 			if (incident.elementInstanceKey == instance.key) {
 				this.context.writer().resolveIncident(incident);

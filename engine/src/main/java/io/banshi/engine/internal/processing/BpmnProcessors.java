@@ -27,6 +27,11 @@ public final class BpmnProcessors {
 		this.processors.put(ElementType.BUSINESS_RULE_TASK, jobTask);
 		this.processors.put(ElementType.SCRIPT_TASK, new ScriptTaskProcessor());
 		this.processors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor());
+		CatchEventProcessor catchEvent = new CatchEventProcessor();
+		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, catchEvent);
+		this.processors.put(ElementType.RECEIVE_TASK, catchEvent);
+		this.processors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor());
+		this.processors.put(ElementType.USER_TASK, jobTask);
 		for (ElementType type : ElementType.values()) {
 			if (!this.processors.containsKey(type)) {
 				throw new IllegalStateException("No processor for element type " + type);

@@ -3,6 +3,8 @@ package io.banshi.engine.internal.processing;
 import io.banshi.engine.internal.EngineException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +18,12 @@ import io.banshi.engine.internal.state.Entities.ElementInstance;
 import io.banshi.engine.internal.state.Entities.Incident;
 import io.banshi.engine.internal.state.Entities.Job;
 import io.banshi.engine.internal.state.Entities.ProcessInstance;
+import io.banshi.engine.internal.state.Entities.Message;
+import io.banshi.engine.internal.state.Entities.MessageSubscription;
+import io.banshi.engine.internal.state.Entities.Timer;
+import io.banshi.engine.internal.state.EventRepository;
 import io.banshi.engine.internal.state.InstanceRepository;
+import io.banshi.engine.internal.state.Json;
 import io.banshi.engine.internal.state.InstanceState;
 import io.banshi.engine.internal.state.JobStatus;
 import io.banshi.engine.internal.state.JobStatus.JobEvent;
@@ -34,6 +41,8 @@ public final class CommandProcessor {
 	private final Transactions transactions;
 
 	private final InstanceRepository repository = new InstanceRepository();
+
+	private final EventRepository events = new EventRepository();
 
 	private final ProcessCache processes;
 
@@ -75,27 +84,220 @@ public final class CommandProcessor {
 		long now = this.clock.millis();
 		BpmnContext context = this.transactions.inTransaction((connection) -> {
 			ExecutableProcess process = this.processes.find(connection, definitionKey, bpmnProcessId, version);
-			ProcessInstance instance = new ProcessInstance();
-			instance.key = this.keys.nextKey();
-			instance.processDefinitionKey = process.key();
-			instance.bpmnProcessId = process.bpmnProcessId();
-			instance.version = process.version();
-			instance.state = "ACTIVE";
-			instance.startTime = now;
-			InstanceState state = InstanceState.created(instance);
-			BpmnContext c = newContext(state, process, now, "client");
-			c.flow().activateElement(process.root(), 0, instance.key);
-			c.variables().setLocal(instance.key, variables);
-			c.runSteps();
-			c.preparePushes();
-			this.repository.write(connection, state);
+			if (process.root().startEvent() == null) {
+				throw EngineException.invalidState("Expected to create instance of process with none start event, "
+						+ "but there is no such event");
+			}
+			BpmnContext c = startInstance(connection, process, null, variables, now, "client");
 			if (beforeCommit != null) {
-				beforeCommit.accept(instance);
+				beforeCommit.accept(c.elements().processInstance());
 			}
 			return c;
 		});
 		afterCommit(context);
 		return context.elements().processInstance();
+	}
+
+	private BpmnContext startInstance(Connection connection, ExecutableProcess process, String startEventId,
+			Map<String, Object> variables, long now, String actor) throws SQLException {
+		ProcessInstance instance = new ProcessInstance();
+		instance.key = this.keys.nextKey();
+		instance.processDefinitionKey = process.key();
+		instance.bpmnProcessId = process.bpmnProcessId();
+		instance.version = process.version();
+		instance.state = "ACTIVE";
+		instance.startTime = now;
+		InstanceState state = InstanceState.created(instance);
+		BpmnContext c = newContext(state, process, now, actor);
+		c.startAt(startEventId);
+		c.flow().activateElement(process.root(), 0, instance.key);
+		c.variables().setLocal(instance.key, variables);
+		c.runSteps();
+		correlateBuffered(connection, c, state, now);
+		c.preparePushes();
+		this.repository.write(connection, state);
+		return c;
+	}
+
+	/**
+	 * Looks for buffered messages for the subscriptions this command opened, and
+	 * correlates them (at most once per message and instance), until no new subscription
+	 * is left.
+	 */
+	private void correlateBuffered(Connection connection, BpmnContext c, InstanceState state, long now)
+			throws SQLException {
+		List<MessageSubscription> opened;
+		while (!(opened = state.takeUncheckedSubscriptions()).isEmpty()) {
+			for (MessageSubscription subscription : opened) {
+				if (!state.isEventScopeOpen(subscription.elementInstanceKey)) {
+					continue;
+				}
+				Message message = this.events.bufferedMessage(connection, subscription.messageName,
+						subscription.correlationKey, now, state.processInstance().key);
+				if (message == null || state.hasCorrelated(message.key)) {
+					continue;
+				}
+				if (c.catchEvents().correlate(subscription, messageVariables(message))) {
+					c.writer().messageCorrelated(message.key, message.name, message.correlationKey);
+					c.runSteps();
+				}
+			}
+		}
+	}
+
+	private static Map<String, Object> messageVariables(Message message) {
+		return (message.variables != null) ? Json.parseDocument(message.variables) : Map.of();
+	}
+
+	/**
+	 * Fires a due timer of a process instance: locks the instance, then the timer; a
+	 * timer that is gone (fired by another node, or closed) does nothing.
+	 * @param timer the due timer
+	 */
+	public void fireTimer(EventRepository.DueTimer timer) {
+		run((c) -> timer.processInstanceKey(), "engine",
+				"Expected to trigger timer with key '" + timer.timerKey() + "', but no such timer was found",
+				(connection, context) -> {
+					Timer locked = this.events.lockTimer(connection, timer.timerKey());
+					if (locked != null) {
+						context.catchEvents().fireTimer(locked);
+					}
+				});
+	}
+
+	/**
+	 * Deletes a timer whose process instance has ended (nothing can fire it any more).
+	 * @param timerKey the timer
+	 */
+	public void dropTimer(long timerKey) {
+		this.transactions.inTransaction((connection) -> {
+			this.events.deleteTimerRow(connection, timerKey);
+			return null;
+		});
+	}
+
+	/**
+	 * Starts instances for the due timer start events this node could claim.
+	 * @param now the engine clock
+	 * @return how many started
+	 */
+	public int fireStartTimers(long now) {
+		List<BpmnContext> started = this.transactions.inTransaction((connection) -> {
+			List<BpmnContext> contexts = new ArrayList<>();
+			for (Timer timer : this.events.lockDueStartTimers(connection, now, 20)) {
+				ExecutableProcess process = this.processes.byKey(connection, timer.processDefinitionKey);
+				contexts.add(startInstance(connection, process, timer.targetElementId, Map.of(), now, "engine"));
+				if (timer.repetitions == -1 || timer.repetitions > 1) {
+					timer.dueAt += timer.intervalMillis;
+					timer.repetitions = (timer.repetitions > 0) ? timer.repetitions - 1 : -1;
+				}
+				else {
+					timer.repetitions = 0;
+				}
+				this.events.afterStartTimerFired(connection, timer);
+			}
+			return contexts;
+		});
+		started.forEach(this::afterCommit);
+		return started.size();
+	}
+
+	/**
+	 * Publishes a message: refuses a duplicate message id while the first is buffered,
+	 * buffers it for its time to live, starts instances at message start events and
+	 * correlates it to every instance that waits for it (once per instance), all in one
+	 * transaction. Instances are locked in key order, so publishers never deadlock.
+	 * @param name the message name
+	 * @param correlationKey the correlation key
+	 * @param timeToLiveMillis how long to buffer it (0: not at all)
+	 * @param messageId the id, or empty
+	 * @param variables the message's variables
+	 * @return the message key
+	 */
+	public long publishMessage(String name, String correlationKey, long timeToLiveMillis, String messageId,
+			Map<String, Object> variables) {
+		if (name == null || name.isBlank()) {
+			throw EngineException.invalidArgument("Expected to publish a message with a name, but the name was empty");
+		}
+		long now = this.clock.millis();
+		String key = (correlationKey != null) ? correlationKey : "";
+		long messageKey = this.keys.nextKey();
+		List<BpmnContext> contexts = this.transactions.inTransaction((connection) -> {
+			boolean buffered = timeToLiveMillis > 0;
+			if (messageId != null && !messageId.isEmpty()) {
+				long[] existing = this.events.messageById(connection, name, key, messageId);
+				if (existing != null && existing[1] > now) {
+					throw EngineException.alreadyExists("Expected to publish a new message with id '" + messageId
+							+ "', but a message with that id was already published");
+				}
+				if (existing != null) {
+					this.events.deleteMessage(connection, existing[0]);
+				}
+			}
+			if (buffered) {
+				Message message = new Message();
+				message.key = messageKey;
+				message.name = name;
+				message.correlationKey = key;
+				message.messageId = (messageId != null && !messageId.isEmpty()) ? messageId : null;
+				message.variables = variables.isEmpty() ? null : Json.write(variables);
+				message.publishedAt = now;
+				message.expiresAt = now + timeToLiveMillis;
+				this.events.insertMessage(connection, message);
+			}
+			List<BpmnContext> touched = new ArrayList<>();
+			Map<Long, List<MessageSubscription>> byInstance = new java.util.TreeMap<>();
+			for (MessageSubscription subscription : this.events.subscriptions(connection, name, key)) {
+				byInstance.computeIfAbsent(subscription.processInstanceKey, (k) -> new ArrayList<>()).add(subscription);
+			}
+			for (Long processInstanceKey : byInstance.keySet()) {
+				InstanceState state = this.repository.lockAndLoad(connection, processInstanceKey);
+				if (state == null || !"ACTIVE".equals(state.processInstance().state)) {
+					continue;
+				}
+				ExecutableProcess process = this.processes.byKey(connection,
+						state.processInstance().processDefinitionKey);
+				BpmnContext c = newContext(state, process, now, "client");
+				// Read again under the instance's lock: a command may have closed them.
+				for (MessageSubscription subscription : this.events.subscriptionsOf(connection, processInstanceKey,
+						name, key)) {
+					if (c.catchEvents().correlate(subscription, variables)) {
+						if (buffered) {
+							c.writer().messageCorrelated(messageKey, name, key);
+						}
+						break;
+					}
+				}
+				c.runSteps();
+				correlateBuffered(connection, c, state, now);
+				c.preparePushes();
+				this.repository.write(connection, state);
+				touched.add(c);
+			}
+			touched.addAll(startByMessage(connection, name, key, variables, now));
+			return touched;
+		});
+		contexts.forEach(this::afterCommit);
+		return messageKey;
+	}
+
+	private List<BpmnContext> startByMessage(Connection connection, String name, String correlationKey,
+			Map<String, Object> variables, long now) throws SQLException {
+		List<BpmnContext> started = new ArrayList<>();
+		for (MessageSubscription start : this.events.startSubscriptions(connection, name)) {
+			ExecutableProcess process = this.processes.byKey(connection, start.processDefinitionKey);
+			if (!correlationKey.isEmpty()
+					&& this.events.activeMessageStart(connection, process.bpmnProcessId(), correlationKey)) {
+				continue;
+			}
+			BpmnContext c = startInstance(connection, process, start.targetElementId, variables, now, "client");
+			if (!correlationKey.isEmpty()) {
+				this.events.insertMessageStart(connection, process.bpmnProcessId(), correlationKey,
+						c.elements().processInstance().key);
+			}
+			started.add(c);
+		}
+		return started;
 	}
 
 	/**
@@ -292,6 +494,10 @@ public final class CommandProcessor {
 	}
 
 	private void run(Lookup lookup, String actor, String notFound, Decision decision) {
+		run(lookup, actor, notFound, (connection, context) -> decision.apply(context));
+	}
+
+	private void run(Lookup lookup, String actor, String notFound, ConnectionDecision decision) {
 		long now = this.clock.millis();
 		BpmnContext context = this.transactions.inTransaction((connection) -> {
 			Long processInstanceKey = lookup.find(connection);
@@ -304,8 +510,9 @@ public final class CommandProcessor {
 			}
 			ExecutableProcess process = this.processes.byKey(connection, state.processInstance().processDefinitionKey);
 			BpmnContext c = newContext(state, process, now, (actor != null) ? actor : "worker");
-			decision.apply(c);
+			decision.apply(connection, c);
 			c.runSteps();
+			correlateBuffered(connection, c, state, now);
 			c.preparePushes();
 			this.repository.write(connection, state);
 			return c;
@@ -340,6 +547,13 @@ public final class CommandProcessor {
 	private interface Decision {
 
 		void apply(BpmnContext context);
+
+	}
+
+	@FunctionalInterface
+	private interface ConnectionDecision {
+
+		void apply(Connection connection, BpmnContext context) throws SQLException;
 
 	}
 

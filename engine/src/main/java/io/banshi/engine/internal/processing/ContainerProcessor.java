@@ -15,7 +15,11 @@ final class ContainerProcessor implements BpmnElementProcessor<ExecutableElement
 	public void onActivate(ExecutableElement element, ElementInstance instance, BpmnContext context) {
 		context.variables().applyInputMappings(element, instance);
 		context.flow().activated(instance);
-		context.flow().activateElement(((ExecutableContainer) element).startEvent(), instance.key);
+		ExecutableElement start = ((ExecutableContainer) element).startEvent();
+		if (element.type() == ElementType.PROCESS && context.startEventId() != null) {
+			start = context.process().element(context.startEventId());
+		}
+		context.flow().activateElement(start, instance.key);
 	}
 
 	@Override

@@ -53,6 +53,9 @@ public final class EventBehavior {
 	private static ExecutableBoundaryEvent findCatch(ExecutableElement element, String errorCode) {
 		ExecutableBoundaryEvent catchAll = null;
 		for (ExecutableBoundaryEvent boundary : element.boundaryEvents()) {
+			if (!boundary.isError()) {
+				continue;
+			}
 			if (boundary.catchesAll()) {
 				catchAll = (catchAll != null) ? catchAll : boundary;
 			}

@@ -7,6 +7,8 @@ import io.banshi.engine.internal.state.Entities.ElementInstance;
 import io.banshi.engine.internal.state.Entities.HistoryEvent;
 import io.banshi.engine.internal.state.Entities.Incident;
 import io.banshi.engine.internal.state.Entities.Job;
+import io.banshi.engine.internal.state.Entities.MessageSubscription;
+import io.banshi.engine.internal.state.Entities.Timer;
 import io.banshi.engine.internal.state.Entities.ProcessInstance;
 import io.banshi.engine.internal.state.InstanceState;
 import io.banshi.engine.internal.state.JobRepository;
@@ -145,6 +147,39 @@ public final class StateWriter {
 					: json;
 			record("VARIABLE", scopeKey, null, null, existed ? "UPDATED" : "CREATED", null, null, name + "=" + shown);
 		}
+	}
+
+	void addTimer(Timer timer) {
+		this.state.addTimer(timer);
+		record("TIMER", timer.key, timer.targetElementId, null, "CREATED", null, null, "dueAt=" + timer.dueAt);
+	}
+
+	void updateTimer(Timer timer) {
+		this.state.updateTimer(timer);
+		record("TIMER", timer.key, timer.targetElementId, null, "RESCHEDULED", null, null, "dueAt=" + timer.dueAt);
+	}
+
+	void deleteTimer(long timerKey) {
+		this.state.deleteTimer(timerKey);
+	}
+
+	void addSubscription(MessageSubscription subscription) {
+		this.state.addSubscription(subscription);
+		record("MESSAGE_SUBSCRIPTION", subscription.key, subscription.targetElementId, null, "CREATED", null, null,
+				subscription.messageName + "/" + subscription.correlationKey);
+	}
+
+	void closeEventScope(ElementInstance instance) {
+		this.state.closeEventScope(instance.key);
+	}
+
+	void eventTriggered(ElementInstance owner, String targetElementId, String kind) {
+		record(kind, owner.key, targetElementId, null, "TRIGGERED", null, null, null);
+	}
+
+	void messageCorrelated(long messageKey, String name, String correlationKey) {
+		this.state.messageCorrelated(messageKey);
+		record("MESSAGE", messageKey, null, null, "CORRELATED", null, null, name + "/" + correlationKey);
 	}
 
 	/**

@@ -114,6 +114,71 @@ public final class Entities {
 
 	}
 
+	/** A row of {@code eng_run_timer}. */
+	public static final class Timer {
+
+		public long key;
+
+		/** {@code null} for a timer start event. */
+		public Long processInstanceKey;
+
+		/**
+		 * The waiting element's (or the activity's) instance; {@code null} for a start.
+		 */
+		public Long elementInstanceKey;
+
+		public long processDefinitionKey;
+
+		public String targetElementId;
+
+		public long dueAt;
+
+		/** Firings left, counting the next; -1 for ever. */
+		public int repetitions;
+
+		public long intervalMillis;
+
+	}
+
+	/** A row of {@code eng_run_message_subscription}. */
+	public static final class MessageSubscription {
+
+		public long key;
+
+		public long processDefinitionKey;
+
+		public long processInstanceKey;
+
+		public long elementInstanceKey;
+
+		public String targetElementId;
+
+		public String messageName;
+
+		public String correlationKey;
+
+	}
+
+	/** A row of {@code eng_run_message}. */
+	public static final class Message {
+
+		public long key;
+
+		public String name;
+
+		public String correlationKey;
+
+		public String messageId;
+
+		/** The variables as JSON, or {@code null}. */
+		public String variables;
+
+		public long publishedAt;
+
+		public long expiresAt;
+
+	}
+
 	/**
 	 * A row of {@code eng_hist_event}.
 	 *

@@ -25,6 +25,8 @@ import io.banshi.engine.internal.state.InstanceState.VariableKey;
  */
 public final class InstanceRepository {
 
+	private final EventRepository events = new EventRepository();
+
 	static final String LOCK_INSTANCE = "SELECT process_definition_key, bpmn_process_id, version, state, start_time, "
 			+ "end_time FROM eng_run_process_instance WHERE process_instance_key = ? FOR UPDATE";
 
@@ -227,6 +229,7 @@ public final class InstanceRepository {
 		writeVariables(connection, state);
 		writeJobs(connection, state);
 		writeIncidents(connection, state);
+		this.events.write(connection, state);
 		HistoryWriter.write(connection, state.history);
 	}
 

@@ -13,6 +13,8 @@ import io.banshi.engine.internal.state.Entities.ElementInstance;
 import io.banshi.engine.internal.state.Entities.HistoryEvent;
 import io.banshi.engine.internal.state.Entities.Incident;
 import io.banshi.engine.internal.state.Entities.Job;
+import io.banshi.engine.internal.state.Entities.MessageSubscription;
+import io.banshi.engine.internal.state.Entities.Timer;
 import io.banshi.engine.internal.state.Entities.ProcessInstance;
 
 /**
@@ -20,8 +22,8 @@ import io.banshi.engine.internal.state.Entities.ProcessInstance;
  * changed in memory by one command and written back by {@link InstanceRepository} in the
  * same transaction. It remembers what changed so the write touches only those rows.
  */
-public final class InstanceState
-		implements MutableElementInstanceState, MutableVariableState, MutableJobState, MutableIncidentState {
+public final class InstanceState implements MutableElementInstanceState, MutableVariableState, MutableJobState,
+		MutableIncidentState, MutableEventState {
 
 	final ProcessInstance processInstance;
 
@@ -51,6 +53,20 @@ public final class InstanceState
 	final List<HistoryEvent> history = new ArrayList<>();
 
 	boolean processInstanceChanged;
+
+	final List<Timer> newTimers = new ArrayList<>();
+
+	final Map<Long, Timer> updatedTimers = new LinkedHashMap<>();
+
+	final Set<Long> deletedTimers = new LinkedHashSet<>();
+
+	final List<MessageSubscription> newSubscriptions = new ArrayList<>();
+
+	final Set<Long> closedEventScopes = new LinkedHashSet<>();
+
+	final Set<Long> correlatedMessages = new LinkedHashSet<>();
+
+	private final List<MessageSubscription> uncheckedSubscriptions = new ArrayList<>();
 
 	InstanceState(ProcessInstance processInstance, boolean newInstance) {
 		this.processInstance = processInstance;
@@ -252,6 +268,63 @@ public final class InstanceState
 	public void removeIncident(long key) {
 		this.incidents.remove(key);
 		this.incidentChanges.delete(key);
+	}
+
+	@Override
+	public void addTimer(Timer timer) {
+		this.newTimers.add(timer);
+	}
+
+	@Override
+	public void updateTimer(Timer timer) {
+		this.updatedTimers.put(timer.key, timer);
+	}
+
+	@Override
+	public void deleteTimer(long timerKey) {
+		this.updatedTimers.remove(timerKey);
+		this.deletedTimers.add(timerKey);
+	}
+
+	@Override
+	public void addSubscription(MessageSubscription subscription) {
+		this.newSubscriptions.add(subscription);
+		this.uncheckedSubscriptions.add(subscription);
+	}
+
+	@Override
+	public void closeEventScope(long elementInstanceKey) {
+		this.newTimers
+			.removeIf((timer) -> timer.elementInstanceKey != null && timer.elementInstanceKey == elementInstanceKey);
+		this.newSubscriptions.removeIf((subscription) -> subscription.elementInstanceKey == elementInstanceKey);
+		this.uncheckedSubscriptions.removeIf((subscription) -> subscription.elementInstanceKey == elementInstanceKey);
+		this.closedEventScopes.add(elementInstanceKey);
+	}
+
+	@Override
+	public boolean isEventScopeOpen(long elementInstanceKey) {
+		return !this.closedEventScopes.contains(elementInstanceKey) && this.elements.containsKey(elementInstanceKey);
+	}
+
+	@Override
+	public void messageCorrelated(long messageKey) {
+		this.correlatedMessages.add(messageKey);
+	}
+
+	@Override
+	public boolean hasCorrelated(long messageKey) {
+		return this.correlatedMessages.contains(messageKey);
+	}
+
+	/**
+	 * Hands out the subscriptions opened since the last call, to look for buffered
+	 * messages.
+	 * @return the new subscriptions, still open
+	 */
+	public List<MessageSubscription> takeUncheckedSubscriptions() {
+		List<MessageSubscription> taken = List.copyOf(this.uncheckedSubscriptions);
+		this.uncheckedSubscriptions.clear();
+		return taken;
 	}
 
 	/**
