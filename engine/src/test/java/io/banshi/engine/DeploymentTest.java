@@ -118,7 +118,8 @@ class DeploymentTest {
 		assertThatThrownBy(() -> Bpmns.deploy(client, model)).isInstanceOfSatisfying(ClientStatusException.class,
 				(ex) -> {
 					assertThat(ex.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-					assertThat(ex.getMessage()).contains("Expected to deploy new resources")
+					assertThat(ex.getMessage()).contains(
+							"Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources")
 						.contains("Element: noType")
 						.contains("Element: deadEnd")
 						.contains("outgoing sequence flow")

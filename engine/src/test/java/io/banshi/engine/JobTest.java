@@ -346,7 +346,8 @@ class JobTest {
 			.isInstanceOfSatisfying(ClientStatusException.class, (ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND);
 				assertThat(ex.getMessage())
-					.contains("Expected to complete job with key '" + job.getKey() + "', but no such job was found");
+					.contains("Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key '"
+							+ job.getKey() + "', but no such job was found");
 			});
 		assertThatThrownBy(() -> client.newFailCommand(123L).retries(1).send().join()).isInstanceOfSatisfying(
 				ClientStatusException.class, (ex) -> assertThat(ex.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND));

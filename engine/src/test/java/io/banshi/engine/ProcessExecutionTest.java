@@ -360,4 +360,37 @@ class ProcessExecutionTest {
 			.join();
 	}
 
+	@Test
+	void shouldTakeEveryFlowOfAnInclusiveGatewayWhoseConditionHolds(CamundaClient client) {
+		// given
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent()
+					.inclusiveGateway("fork")
+					.defaultFlow()
+					.scriptTask("nothing", (s) -> s.zeebeExpression("true").zeebeResultVariable("nothingToDo"))
+					.endEvent()
+					.moveToNode("fork")
+					.conditionExpression("= hotel")
+					.scriptTask("bookHotel", (s) -> s.zeebeExpression("true").zeebeResultVariable("hotelBooked"))
+					.endEvent()
+					.moveToNode("fork")
+					.conditionExpression("= flight")
+					.scriptTask("bookFlight", (s) -> s.zeebeExpression("true").zeebeResultVariable("flightBooked"))
+					.endEvent()
+					.done());
+
+		// when
+		ProcessInstanceResult both = withResult(client, id, Map.of("hotel", true, "flight", true));
+		ProcessInstanceResult none = withResult(client, id, Map.of("hotel", false, "flight", false));
+
+		// then
+		assertThat(both.getVariablesAsMap()).containsEntry("hotelBooked", true)
+			.containsEntry("flightBooked", true)
+			.doesNotContainKey("nothingToDo");
+		assertThat(none.getVariablesAsMap()).containsEntry("nothingToDo", true)
+			.doesNotContainKeys("hotelBooked", "flightBooked");
+	}
+
 }

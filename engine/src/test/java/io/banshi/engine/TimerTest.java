@@ -370,7 +370,8 @@ class TimerTest {
 	static long history(ProcessInstanceEvent instance, String elementId) {
 		return engine.engine()
 			.queries()
-			.history(instance.getProcessInstanceKey(), QueryFilter.any().withElementId(elementId), 0, 10)
+			.history(instance.getProcessInstanceKey(), QueryFilter.any().withState("ELEMENT").withElementId(elementId),
+					0, 10)
 			.total();
 	}
 

@@ -8,13 +8,38 @@ public class EngineException extends RuntimeException {
 
 	private final Rejection rejection;
 
+	private final String intent;
+
 	public EngineException(Rejection rejection, String message) {
+		this(rejection, message, null);
+	}
+
+	private EngineException(Rejection rejection, String message, String intent) {
 		super(message, null, false, false);
 		this.rejection = rejection;
+		this.intent = intent;
 	}
 
 	public Rejection rejection() {
 		return this.rejection;
+	}
+
+	/**
+	 * The rejected command's intent in Zeebe's terms ({@code COMPLETE}, {@code CREATE},
+	 * ...), when known.
+	 * @return the intent, or {@code null}
+	 */
+	public String intent() {
+		return this.intent;
+	}
+
+	/**
+	 * Names the command this rejection is for, unless already named.
+	 * @param intent the intent
+	 * @return the rejection with its intent
+	 */
+	public EngineException withIntent(String intent) {
+		return (this.intent != null) ? this : new EngineException(this.rejection, getMessage(), intent);
 	}
 
 	public static EngineException notFound(String message) {

@@ -24,36 +24,73 @@ public record QueryFilter(String state, String bpmnProcessId, Long processInstan
 		return new QueryFilter(null, null, null, null, null, null, null, null);
 	}
 
+	/**
+	 * Narrows to a state (for incidents: the error type; for history: the entity).
+	 * @param state the value, or {@code null} for any
+	 * @return a new filter
+	 */
 	public QueryFilter withState(String state) {
 		return new QueryFilter(state, this.bpmnProcessId, this.processInstanceKey, this.elementId, this.errorText,
 				this.variableName, this.variableValue, this.jobType);
 	}
 
+	/**
+	 * Narrows to a process id.
+	 * @param bpmnProcessId the value, or {@code null} for any
+	 * @return a new filter
+	 */
 	public QueryFilter withBpmnProcessId(String bpmnProcessId) {
 		return new QueryFilter(this.state, bpmnProcessId, this.processInstanceKey, this.elementId, this.errorText,
 				this.variableName, this.variableValue, this.jobType);
 	}
 
+	/**
+	 * Narrows to one process instance.
+	 * @param processInstanceKey the value, or {@code null} for any
+	 * @return a new filter
+	 */
 	public QueryFilter withProcessInstanceKey(Long processInstanceKey) {
 		return new QueryFilter(this.state, this.bpmnProcessId, processInstanceKey, this.elementId, this.errorText,
 				this.variableName, this.variableValue, this.jobType);
 	}
 
+	/**
+	 * Narrows to a BPMN element id.
+	 * @param elementId the value, or {@code null} for any
+	 * @return a new filter
+	 */
 	public QueryFilter withElementId(String elementId) {
 		return new QueryFilter(this.state, this.bpmnProcessId, this.processInstanceKey, elementId, this.errorText,
 				this.variableName, this.variableValue, this.jobType);
 	}
 
+	/**
+	 * Narrows to error messages containing this text.
+	 * @param errorText the value, or {@code null} for any
+	 * @return a new filter
+	 */
 	public QueryFilter withErrorText(String errorText) {
 		return new QueryFilter(this.state, this.bpmnProcessId, this.processInstanceKey, this.elementId, errorText,
 				this.variableName, this.variableValue, this.jobType);
 	}
 
+	/**
+	 * Narrows to instances with a variable (in any scope), optionally with a value.
+	 * @param name the variable name
+	 * @param jsonValue the value as JSON text ({@code "\"Shanghai\""}, {@code 42}), or
+	 * {@code null} for any value
+	 * @return a new filter
+	 */
 	public QueryFilter withVariable(String name, String jsonValue) {
 		return new QueryFilter(this.state, this.bpmnProcessId, this.processInstanceKey, this.elementId, this.errorText,
 				name, jsonValue, this.jobType);
 	}
 
+	/**
+	 * Narrows to a job type.
+	 * @param jobType the value, or {@code null} for any
+	 * @return a new filter
+	 */
 	public QueryFilter withJobType(String jobType) {
 		return new QueryFilter(this.state, this.bpmnProcessId, this.processInstanceKey, this.elementId, this.errorText,
 				this.variableName, this.variableValue, jobType);

@@ -64,7 +64,8 @@ public final class DeploymentService {
 	 */
 	public Deployment deploy(List<Resource> resources, long now) {
 		if (resources.isEmpty()) {
-			throw EngineException.invalidArgument("Expected to deploy at least one resource, but none given");
+			throw EngineException.invalidArgument("Expected to deploy at least one resource, but none given")
+				.withIntent("CREATE");
 		}
 		StringBuilder problems = new StringBuilder();
 		List<Parsed> parsed = new ArrayList<>();
@@ -98,7 +99,8 @@ public final class DeploymentService {
 		}
 		if (problems.length() > 0) {
 			throw EngineException
-				.invalidArgument("Expected to deploy new resources, but encountered the following errors:" + problems);
+				.invalidArgument("Expected to deploy new resources, but encountered the following errors:" + problems)
+				.withIntent("CREATE");
 		}
 		Map<String, ExecutableProcess> deployed = new LinkedHashMap<>();
 		long deploymentKey = this.keys.nextKey();

@@ -24,7 +24,10 @@ final class ErrorMapper {
 			return status;
 		}
 		if (error instanceof EngineException rejection) {
-			String prefix = "Command rejected with code '" + rejection.rejection() + "': ";
+			// Zeebe's form: Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected
+			// to ...
+			String prefix = "Command " + ((rejection.intent() != null) ? "'" + rejection.intent() + "' " : "")
+					+ "rejected with code '" + rejection.rejection() + "': ";
 			Status status = switch (rejection.rejection()) {
 				case NOT_FOUND -> Status.NOT_FOUND;
 				case INVALID_STATE -> Status.FAILED_PRECONDITION;

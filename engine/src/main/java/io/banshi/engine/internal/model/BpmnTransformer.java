@@ -22,8 +22,11 @@ import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -162,6 +165,7 @@ public final class BpmnTransformer {
 		private void buildScope(ExecutableContainer scope, Collection<FlowElement> flowElements) {
 			List<SequenceFlow> sequenceFlows = new ArrayList<>();
 			List<BoundaryEvent> boundaries = new ArrayList<>();
+			List<ExecutableMultiInstanceBody> bodies = new ArrayList<>();
 			for (FlowElement element : flowElements) {
 				if (element instanceof SequenceFlow flow) {
 					sequenceFlows.add(flow);
@@ -175,8 +179,20 @@ public final class BpmnTransformer {
 					continue;
 				}
 				executable.setFlowScope(scope);
-				scope.children().add(executable);
-				this.elements.put(executable.id(), executable);
+				ExecutableMultiInstanceBody body = null;
+				if (element instanceof Activity activity
+						&& activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop) {
+					body = multiInstance(executable, loop);
+					if (body == null) {
+						continue;
+					}
+					body.setFlowScope(scope);
+					bodies.add(body);
+				}
+				scope.children().add((body != null) ? body : executable);
+				// Until the scope is built, the activity's id names its body: sequence
+				// flows and boundary events belong to the body.
+				this.elements.put(executable.id(), (body != null) ? body : executable);
 				if (executable instanceof ExecutableCatchEvent catchEvent
 						&& executable.type() == ElementType.START_EVENT) {
 					scope.eventStartEvents().add(catchEvent);
@@ -213,6 +229,10 @@ public final class BpmnTransformer {
 			for (ExecutableElement child : scope.children()) {
 				checkFlows(child);
 			}
+			for (ExecutableMultiInstanceBody body : bodies) {
+				this.elements.put(body.id(), body);
+				this.elements.put(body.inner().id(), body.inner());
+			}
 		}
 
 		private void sequenceFlow(SequenceFlow flow) {
@@ -243,7 +263,7 @@ public final class BpmnTransformer {
 
 		private void checkFlows(ExecutableElement element) {
 			switch (element.type()) {
-				case EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY -> {
+				case EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY, INCLUSIVE_GATEWAY -> {
 					if (element.outgoing().isEmpty()) {
 						this.problems.add(element.id(),
 								"Expected the gateway to have at least one outgoing sequence flow, but it has none");
@@ -271,15 +291,17 @@ public final class BpmnTransformer {
 				}
 			}
 			if (element instanceof ExecutableExclusiveGateway gateway) {
-				ExclusiveGateway model = this.process.getModelInstance().getModelElementById(gateway.id());
-				if (model.getDefault() != null) {
-					gateway.setDefaultFlow(this.flows.get(model.getDefault().getId()));
+				ModelElementInstance model = this.process.getModelInstance().getModelElementById(gateway.id());
+				SequenceFlow defaultFlow = (model instanceof ExclusiveGateway exclusive) ? exclusive.getDefault()
+						: ((InclusiveGateway) model).getDefault();
+				if (defaultFlow != null) {
+					gateway.setDefaultFlow(this.flows.get(defaultFlow.getId()));
 				}
 				for (ExecutableSequenceFlow flow : gateway.outgoing()) {
 					if (gateway.outgoing().size() > 1 && flow.condition() == null && flow != gateway.defaultFlow()) {
-						this.problems.add(flow.id(),
-								"Expected a condition on a sequence flow leaving exclusive gateway '" + gateway.id()
-										+ "' that is not its default flow, but found none");
+						this.problems.add(flow.id(), "Expected a condition on a sequence flow leaving "
+								+ ((gateway.type() == ElementType.INCLUSIVE_GATEWAY) ? "inclusive" : "exclusive")
+								+ " gateway '" + gateway.id() + "' that is not its default flow, but found none");
 					}
 				}
 			}
@@ -309,9 +331,6 @@ public final class BpmnTransformer {
 						: null;
 			}
 			if (element instanceof ReceiveTask receive) {
-				if (receive.getLoopCharacteristics() != null) {
-					return unsupported(element, "multi-instance activities");
-				}
 				if (receive.getMessage() == null) {
 					this.problems.add(id, "Expected a receive task to reference a message, but it does not");
 					return null;
@@ -360,8 +379,9 @@ public final class BpmnTransformer {
 				return new ExecutableBoundaryEvent(id, (code == null || code.isBlank()) ? null : code,
 						boundary.cancelActivity());
 			}
-			if (element instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-				return unsupported(element, "multi-instance activities");
+			if (element instanceof Activity activity && activity.getLoopCharacteristics() != null
+					&& !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
+				return unsupported(element, "standard loops");
 			}
 			if (element instanceof UserTask userTask) {
 				return userTask(userTask);
@@ -390,6 +410,14 @@ public final class BpmnTransformer {
 			if (element instanceof ExclusiveGateway) {
 				return new ExecutableExclusiveGateway(id);
 			}
+			if (element instanceof InclusiveGateway inclusive) {
+				if (inclusive.getIncoming().size() > 1) {
+					this.problems.add(id, "Expected an inclusive gateway to fork only (one incoming sequence flow); "
+							+ "joining inclusive gateways are not supported by this engine yet");
+					return null;
+				}
+				return new ExecutableExclusiveGateway(id, ElementType.INCLUSIVE_GATEWAY);
+			}
 			if (element instanceof ParallelGateway) {
 				return new ExecutableElement(id, ElementType.PARALLEL_GATEWAY);
 			}
@@ -400,6 +428,42 @@ public final class BpmnTransformer {
 				return new ExecutableContainer(id, ElementType.SUB_PROCESS);
 			}
 			return unsupported(element, null);
+		}
+
+		private ExecutableMultiInstanceBody multiInstance(ExecutableElement inner,
+				MultiInstanceLoopCharacteristics loop) {
+			String id = inner.id();
+			ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+			if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+				this.problems.add(id,
+						"Expected a multi-instance activity to have an input collection, but it has none");
+				return null;
+			}
+			Expression inputCollection = feelOnly(id, zeebe.getInputCollection());
+			Expression outputElement = (zeebe.getOutputElement() != null && !zeebe.getOutputElement().isBlank())
+					? feelOnly(id, zeebe.getOutputElement()) : null;
+			String outputCollection = blankToNull(zeebe.getOutputCollection());
+			if ((outputElement == null) != (outputCollection == null)) {
+				this.problems.add(id, "Expected an output collection and an output element together, but found one");
+			}
+			Expression completion = null;
+			if (loop.getCompletionCondition() != null && loop.getCompletionCondition().getTextContent() != null
+					&& !loop.getCompletionCondition().getTextContent().isBlank()) {
+				completion = feelOnly(id, loop.getCompletionCondition().getTextContent());
+			}
+			ExecutableMultiInstanceBody body = new ExecutableMultiInstanceBody(inner, loop.isSequential(),
+					inputCollection, blankToNull(zeebe.getInputElement()), outputCollection, outputElement, completion);
+			inner.setMultiInstanceBody(body);
+			return body;
+		}
+
+		private Expression feelOnly(String id, String text) {
+			String value = text.trim();
+			return expression(id, value.startsWith("=") ? value : "=" + value);
+		}
+
+		private static String blankToNull(String text) {
+			return (text == null || text.isBlank()) ? null : text.trim();
 		}
 
 		private EventTrigger trigger(String id, Collection<EventDefinition> definitions, boolean needsKey) {

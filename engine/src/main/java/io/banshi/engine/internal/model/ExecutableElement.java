@@ -25,6 +25,8 @@ public class ExecutableElement {
 
 	private final List<ExecutableBoundaryEvent> boundaryEvents = new ArrayList<>();
 
+	private ExecutableMultiInstanceBody multiInstanceBody;
+
 	public ExecutableElement(String id, ElementType type) {
 		this.id = id;
 		this.type = type;
@@ -64,6 +66,18 @@ public class ExecutableElement {
 
 	public List<Mapping> outputs() {
 		return this.outputs;
+	}
+
+	/**
+	 * The multi-instance body this activity runs inside, if it is multi-instance.
+	 * @return the body, or {@code null}
+	 */
+	public ExecutableMultiInstanceBody multiInstanceBody() {
+		return this.multiInstanceBody;
+	}
+
+	void setMultiInstanceBody(ExecutableMultiInstanceBody multiInstanceBody) {
+		this.multiInstanceBody = multiInstanceBody;
 	}
 
 	public List<ExecutableBoundaryEvent> boundaryEvents() {

@@ -1,14 +1,19 @@
 package io.banshi.engine.internal.model;
 
 /**
- * An exclusive gateway; its default flow is taken when no condition holds.
+ * An exclusive or inclusive gateway: conditions on its outgoing flows, and a default flow
+ * taken when no condition holds.
  */
 public final class ExecutableExclusiveGateway extends ExecutableElement {
 
 	private ExecutableSequenceFlow defaultFlow;
 
 	public ExecutableExclusiveGateway(String id) {
-		super(id, ElementType.EXCLUSIVE_GATEWAY);
+		this(id, ElementType.EXCLUSIVE_GATEWAY);
+	}
+
+	public ExecutableExclusiveGateway(String id, ElementType type) {
+		super(id, type);
 	}
 
 	public ExecutableSequenceFlow defaultFlow() {

@@ -61,6 +61,9 @@ public final class BpmnContext {
 	 */
 	final Map<Long, ExecutableSequenceFlow> chosenFlows = new HashMap<>();
 
+	/** The flows an inclusive gateway chose while activating. */
+	final Map<Long, java.util.List<ExecutableSequenceFlow>> chosenFlowLists = new HashMap<>();
+
 	private Map<String, Object> endVariables;
 
 	private String startEventId;

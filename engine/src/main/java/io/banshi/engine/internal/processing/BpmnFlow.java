@@ -84,6 +84,9 @@ public final class BpmnFlow {
 		BpmnElementProcessor<ExecutableElement> processor = this.processors.of(element);
 		try {
 			processor.onComplete(element, instance, this.context);
+			if (element.multiInstanceBody() != null) {
+				MultiInstanceBodyProcessor.collectOutput(element, instance, this.context);
+			}
 		}
 		catch (IncidentFailure failure) {
 			this.context.incidents().raise(instance, null, failure);

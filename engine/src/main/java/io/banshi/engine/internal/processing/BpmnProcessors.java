@@ -32,6 +32,8 @@ public final class BpmnProcessors {
 		this.processors.put(ElementType.RECEIVE_TASK, catchEvent);
 		this.processors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayProcessor());
 		this.processors.put(ElementType.USER_TASK, jobTask);
+		this.processors.put(ElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor());
+		this.processors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
 		for (ElementType type : ElementType.values()) {
 			if (!this.processors.containsKey(type)) {
 				throw new IllegalStateException("No processor for element type " + type);

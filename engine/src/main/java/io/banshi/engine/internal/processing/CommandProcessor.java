@@ -82,7 +82,7 @@ public final class CommandProcessor {
 	public ProcessInstance createInstance(long definitionKey, String bpmnProcessId, int version,
 			Map<String, Object> variables, java.util.function.Consumer<ProcessInstance> beforeCommit) {
 		long now = this.clock.millis();
-		BpmnContext context = this.transactions.inTransaction((connection) -> {
+		BpmnContext context = named("CREATE", () -> this.transactions.inTransaction((connection) -> {
 			ExecutableProcess process = this.processes.find(connection, definitionKey, bpmnProcessId, version);
 			if (process.root().startEvent() == null) {
 				throw EngineException.invalidState("Expected to create instance of process with none start event, "
@@ -93,7 +93,7 @@ public final class CommandProcessor {
 				beforeCommit.accept(c.elements().processInstance());
 			}
 			return c;
-		});
+		}));
 		afterCommit(context);
 		return context.elements().processInstance();
 	}
@@ -155,7 +155,7 @@ public final class CommandProcessor {
 	 * @param timer the due timer
 	 */
 	public void fireTimer(EventRepository.DueTimer timer) {
-		run((c) -> timer.processInstanceKey(), "engine",
+		run("TRIGGER", (c) -> timer.processInstanceKey(), "engine",
 				"Expected to trigger timer with key '" + timer.timerKey() + "', but no such timer was found",
 				(connection, context) -> {
 					Timer locked = this.events.lockTimer(connection, timer.timerKey());
@@ -222,7 +222,7 @@ public final class CommandProcessor {
 		long now = this.clock.millis();
 		String key = (correlationKey != null) ? correlationKey : "";
 		long messageKey = this.keys.nextKey();
-		List<BpmnContext> contexts = this.transactions.inTransaction((connection) -> {
+		List<BpmnContext> contexts = named("PUBLISH", () -> this.transactions.inTransaction((connection) -> {
 			boolean buffered = timeToLiveMillis > 0;
 			if (messageId != null && !messageId.isEmpty()) {
 				long[] existing = this.events.messageById(connection, name, key, messageId);
@@ -276,7 +276,7 @@ public final class CommandProcessor {
 			}
 			touched.addAll(startByMessage(connection, name, key, variables, now));
 			return touched;
-		});
+		}));
 		contexts.forEach(this::afterCommit);
 		return messageKey;
 	}
@@ -305,8 +305,8 @@ public final class CommandProcessor {
 	 * @param processInstanceKey the instance
 	 */
 	public void cancelInstance(long processInstanceKey) {
-		run((c) -> processInstanceKey, "client", "Expected to cancel a process instance with key '" + processInstanceKey
-				+ "', but no such process instance was found", (context) -> {
+		run("CANCEL", (c) -> processInstanceKey, "client", "Expected to cancel a process instance with key '"
+				+ processInstanceKey + "', but no such process instance was found", (context) -> {
 					ElementInstance root = context.elements().element(processInstanceKey);
 					context.flow().terminate(root);
 					context.writer().processInstanceEnded("TERMINATED");
@@ -390,8 +390,10 @@ public final class CommandProcessor {
 	 */
 	public void updateJobRetries(long jobKey, int retries) {
 		if (retries < 1) {
-			throw EngineException.invalidArgument("Expected to update retries for job with key '" + jobKey
-					+ "' with a positive amount of retries, but the amount given was '" + retries + "'");
+			throw EngineException
+				.invalidArgument("Expected to update retries for job with key '" + jobKey
+						+ "' with a positive amount of retries, but the amount given was '" + retries + "'")
+				.withIntent("UPDATE_RETRIES");
 		}
 		onJob(jobKey, "update retries of", JobEvent.UPDATE_RETRIES, (context, job) -> {
 			job.retries = retries;
@@ -417,7 +419,7 @@ public final class CommandProcessor {
 	 */
 	public void resolveIncident(long incidentKey) {
 		String notFound = "Expected to resolve incident with key '" + incidentKey + "', but no such incident was found";
-		run((c) -> this.repository.findInstanceOfIncident(c, incidentKey), "client", notFound, (context) -> {
+		run("RESOLVE", (c) -> this.repository.findInstanceOfIncident(c, incidentKey), "client", notFound, (context) -> {
 			Incident incident = context.incidentState().incident(incidentKey);
 			if (incident == null) {
 				throw EngineException.notFound(notFound);
@@ -463,23 +465,24 @@ public final class CommandProcessor {
 	public long setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
 		String notFound = "Expected to update variables for element with key '" + elementInstanceKey
 				+ "', but no such element was found";
-		run((c) -> this.repository.findInstanceOfElement(c, elementInstanceKey), "client", notFound, (context) -> {
-			if (context.elements().element(elementInstanceKey) == null) {
-				throw EngineException.notFound(notFound);
-			}
-			if (local) {
-				context.variables().setLocal(elementInstanceKey, variables);
-			}
-			else {
-				context.variables().merge(elementInstanceKey, variables);
-			}
-		});
+		run("UPDATE", (c) -> this.repository.findInstanceOfElement(c, elementInstanceKey), "client", notFound,
+				(context) -> {
+					if (context.elements().element(elementInstanceKey) == null) {
+						throw EngineException.notFound(notFound);
+					}
+					if (local) {
+						context.variables().setLocal(elementInstanceKey, variables);
+					}
+					else {
+						context.variables().merge(elementInstanceKey, variables);
+					}
+				});
 		return this.keys.nextKey();
 	}
 
 	private void onJob(long jobKey, String verb, JobEvent event, JobDecision decision) {
 		String notFound = "Expected to " + verb + " job with key '" + jobKey + "', but no such job was found";
-		run((c) -> this.repository.findInstanceOfJob(c, jobKey), null, notFound, (context) -> {
+		run(event.name(), (c) -> this.repository.findInstanceOfJob(c, jobKey), null, notFound, (context) -> {
 			Job job = context.jobState().job(jobKey);
 			if (job == null) {
 				throw EngineException.notFound(notFound);
@@ -493,13 +496,13 @@ public final class CommandProcessor {
 		});
 	}
 
-	private void run(Lookup lookup, String actor, String notFound, Decision decision) {
-		run(lookup, actor, notFound, (connection, context) -> decision.apply(context));
+	private void run(String intent, Lookup lookup, String actor, String notFound, Decision decision) {
+		run(intent, lookup, actor, notFound, (connection, context) -> decision.apply(context));
 	}
 
-	private void run(Lookup lookup, String actor, String notFound, ConnectionDecision decision) {
+	private void run(String intent, Lookup lookup, String actor, String notFound, ConnectionDecision decision) {
 		long now = this.clock.millis();
-		BpmnContext context = this.transactions.inTransaction((connection) -> {
+		BpmnContext context = named(intent, () -> this.transactions.inTransaction((connection) -> {
 			Long processInstanceKey = lookup.find(connection);
 			if (processInstanceKey == null) {
 				throw EngineException.notFound(notFound);
@@ -516,8 +519,17 @@ public final class CommandProcessor {
 			c.preparePushes();
 			this.repository.write(connection, state);
 			return c;
-		});
+		}));
 		afterCommit(context);
+	}
+
+	private static <T> T named(String intent, java.util.function.Supplier<T> command) {
+		try {
+			return command.get();
+		}
+		catch (EngineException ex) {
+			throw ex.withIntent(intent);
+		}
 	}
 
 	private BpmnContext newContext(InstanceState state, ExecutableProcess process, long now, String actor) {

@@ -165,7 +165,7 @@ public final class StateWriter {
 
 	void addSubscription(MessageSubscription subscription) {
 		this.state.addSubscription(subscription);
-		record("MESSAGE_SUBSCRIPTION", subscription.key, subscription.targetElementId, null, "CREATED", null, null,
+		record("SUBSCRIPTION", subscription.key, subscription.targetElementId, null, "CREATED", null, null,
 				subscription.messageName + "/" + subscription.correlationKey);
 	}
 

@@ -19,7 +19,14 @@ public final class Transactions {
 
 	private final DataSource dataSource;
 
-	private final java.util.Map<Connection, java.util.Map<String, PreparedStatement>> statementCache = new java.util.WeakHashMap<>();
+	/**
+	 * Prepared statements by physical connection. Not a WeakHashMap: the statements refer
+	 * to their connection, so its entries would never go; connections the pool retired
+	 * are dropped by {@link #forgetClosedConnections()} instead.
+	 */
+	private final java.util.Map<Connection, java.util.Map<String, PreparedStatement>> statementCache = new java.util.IdentityHashMap<>();
+
+	private int checkouts;
 
 	private volatile Boolean h2;
 
@@ -37,6 +44,7 @@ public final class Transactions {
 		for (int attempt = 1;; attempt++) {
 			try (Connection connection = this.dataSource.getConnection()) {
 				boolean autoCommit = connection.getAutoCommit();
+				readCommitted(connection);
 				connection.setAutoCommit(false);
 				try {
 					T result = work.run(cached(connection));
@@ -84,6 +92,9 @@ public final class Transactions {
 		Connection physical = connection.unwrap(Connection.class);
 		java.util.Map<String, PreparedStatement> statements;
 		synchronized (this.statementCache) {
+			if (++this.checkouts % 10_000 == 0) {
+				forgetClosedConnections();
+			}
 			statements = this.statementCache.computeIfAbsent(physical, (k) -> new java.util.HashMap<>());
 		}
 		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
@@ -104,6 +115,40 @@ public final class Transactions {
 						throw ex.getCause();
 					}
 				});
+	}
+
+	/**
+	 * Engine transactions run in READ COMMITTED, as Camunda 7 requires too: a command
+	 * reads an instance's rows after it has waited for the instance lock, and must see
+	 * what the command before it committed. Under MySQL's default REPEATABLE READ the
+	 * first plain read fixes a snapshot before the lock wait, so two jobs of parallel
+	 * branches completed at the same moment would each miss the other's completion. H2
+	 * runs READ COMMITTED already. The pool restores the connection's level afterwards.
+	 */
+	private void readCommitted(Connection connection) throws SQLException {
+		if (this.h2 == null) {
+			this.h2 = connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(java.util.Locale.ROOT)
+				.contains("h2");
+		}
+		// With the pool configured for READ COMMITTED and the driver keeping session
+		// state
+		// locally (README), this costs no round trip.
+		if (!this.h2 && connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		}
+	}
+
+	private void forgetClosedConnections() {
+		this.statementCache.keySet().removeIf((connection) -> {
+			try {
+				return connection.isClosed();
+			}
+			catch (SQLException ex) {
+				return true;
+			}
+		});
 	}
 
 	private static PreparedStatement reusable(PreparedStatement statement) {
