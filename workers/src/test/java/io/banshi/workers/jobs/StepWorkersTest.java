@@ -197,6 +197,45 @@ class StepWorkersTest {
 		assertThat(this.observed).isEmpty();
 	}
 
+	@Test
+	void shouldOfferOptionsAtTheConfirmAndOrderWhatThePersonPicked() {
+		// given: query, compare, confirm, then the process waits for the person's answer
+		this.workers = workers(handlers());
+		this.workers.start();
+		String processId = Bpmns.randomId();
+		Bpmns.deploy(this.client,
+				Bpmn.createExecutableProcess(processId)
+					.startEvent()
+					.serviceTask("s1", (task) -> step(task, "query", "s1", "travel.flight"))
+					.serviceTask("s2", (task) -> step(task, "compare", "s2", "travel.flight"))
+					.serviceTask("s3", (task) -> step(task, "confirm", "s3", "travel.flight"))
+					.intermediateCatchEvent("answer")
+					.message((message) -> message.name("errand-confirmed").zeebeCorrelationKeyExpression("errandId"))
+					.serviceTask("s4", (task) -> step(task, "order", "s4", "travel.flight"))
+					.endEvent()
+					.done());
+		long instance = Bpmns
+			.start(this.client, processId, Map.of("errandId", "e-5", "destination", "上海", "date", "2026-12-09"))
+			.getProcessInstanceKey();
+		await(() -> this.observed.contains("s3") ? Boolean.TRUE : null);
+
+		// when: the person picks the second option
+		this.client.newPublishMessageCommand()
+			.messageName("errand-confirmed")
+			.correlationKey("e-5")
+			.variables(Map.of("confirmation", Map.of("option", 2)))
+			.send()
+			.join();
+
+		// then
+		awaitState(instance, "COMPLETED");
+		assertThat(this.sandbox.jdbc.queryForList(
+				"SELECT option_id FROM app_order WHERE process_instance_key = ? AND capability = 'travel.flight'",
+				String.class, instance))
+			.singleElement()
+			.isNotEqualTo("FL:9C8812:2026-12-09");
+	}
+
 	/**
 	 * 帮我订下周三去上海的机票 without the confirm: query, compare (over budget: tell the person and
 	 * stop), order the best, tell the person.
