@@ -83,7 +83,7 @@ final class ErrandApiClient {
 	 * hanging; nothing is asserted about how long it took.
 	 */
 	JsonNode awaitErrand(String user, String id, Predicate<JsonNode> expected) throws Exception {
-		Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
+		Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
 		JsonNode last = null;
 		while (Instant.now().isBefore(giveUp)) {
 			last = get(user, id).json();
@@ -96,7 +96,7 @@ final class ErrandApiClient {
 	}
 
 	JsonNode awaitInbox(String user, Predicate<JsonNode> expected) throws Exception {
-		Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
+		Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
 		JsonNode last = null;
 		while (Instant.now().isBefore(giveUp)) {
 			last = send(user, "GET", "/api/inbox", null).json();
