@@ -1,9 +1,13 @@
 package io.banshi.workers.jobs;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a handler's answer to a job through the Camunda client: complete it, throw a
@@ -15,6 +19,8 @@ public final class JobOutcomes {
 	/** How long a failed job waits before it is retried. */
 	public static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
 
+	private static final Logger log = LoggerFactory.getLogger(JobOutcomes.class);
+
 	private JobOutcomes() {
 	}
 
@@ -25,11 +31,26 @@ public final class JobOutcomes {
 	 * @param handler the handler of the job's type
 	 */
 	public static void handle(JobClient client, ActivatedJob job, StepHandler handler) {
+		handle(client, job, handler, List.of());
+	}
+
+	/**
+	 * Runs a handler for a job, applies the outcome, waiting for the engine's answer, and
+	 * then tells the observers.
+	 * @param client the job client the worker was given
+	 * @param job the activated job
+	 * @param handler the handler of the job's type
+	 * @param observers told what was done once the engine accepted it
+	 */
+	public static void handle(JobClient client, ActivatedJob job, StepHandler handler, List<StepObserver> observers) {
+		StepJob step = StepJob.of(job);
 		StepResult result;
 		try {
-			result = handler.handle(StepJob.of(job));
+			result = handler.handle(step);
 		}
 		catch (RuntimeException ex) {
+			log.warn("Job {} ({}) of process instance {} failed: {}", job.getKey(), job.getType(),
+					job.getProcessInstanceKey(), ex.toString());
 			client.newFailCommand(job)
 				.retries(Math.max(0, job.getRetries() - 1))
 				.retryBackoff(RETRY_BACKOFF)
@@ -40,6 +61,7 @@ public final class JobOutcomes {
 		}
 		if (result instanceof StepResult.Complete complete) {
 			client.newCompleteCommand(job).variables(complete.variables()).send().join();
+			tell(observers, (observer) -> observer.completed(step, complete.variables()));
 		}
 		else if (result instanceof StepResult.BusinessError error) {
 			client.newThrowErrorCommand(job)
@@ -48,6 +70,18 @@ public final class JobOutcomes {
 				.variables(error.variables())
 				.send()
 				.join();
+			tell(observers, (observer) -> observer.businessError(step, error.code(), error.message()));
+		}
+	}
+
+	private static void tell(List<StepObserver> observers, Consumer<StepObserver> call) {
+		for (StepObserver observer : observers) {
+			try {
+				call.accept(observer);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Step observer {} failed: {}", observer.getClass().getName(), ex.toString());
+			}
 		}
 	}
 

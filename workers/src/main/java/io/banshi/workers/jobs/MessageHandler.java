@@ -39,7 +39,8 @@ abstract class MessageHandler implements StepHandler {
 			String text = text(job.variables());
 			String key = job.runKey().value();
 			OrderReceipt sent = this.registry.order("notify.message", null, Map.of("text", text), job.runKey());
-			Notification notification = new Notification(kind(), text, job.processInstanceKey(), job.stepId(), key);
+			Notification notification = new Notification(kind(), text, job.processInstanceKey(), job.stepId(), key,
+					job.errandId());
 			this.sinks.orderedStream().forEach((sink) -> sink.deliver(notification));
 			Map<String, Object> message = new LinkedHashMap<>(sent.details());
 			message.put("kind", kind());

@@ -8,7 +8,10 @@ package io.banshi.workers.jobs;
  * @param processInstanceKey the errand it belongs to
  * @param stepId the step that sent it
  * @param key its idempotency key (the same when a job is retried)
+ * @param errandId the process variable {@code errandId} the errand API starts every
+ * errand with, or {@code null} for processes started otherwise
  */
-public record Notification(String kind, String text, long processInstanceKey, String stepId, String key) {
+public record Notification(String kind, String text, long processInstanceKey, String stepId, String key,
+		String errandId) {
 
 }

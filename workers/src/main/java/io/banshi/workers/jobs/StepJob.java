@@ -45,6 +45,16 @@ public record StepJob(String type, long processInstanceKey, String elementId, lo
 	}
 
 	/**
+	 * Returns the errand the job belongs to: the process variable {@code errandId} the
+	 * errand API starts every errand with.
+	 * @return the errand id, or {@code null} for processes started without one
+	 */
+	public String errandId() {
+		Object errandId = this.variables.get("errandId");
+		return (errandId != null) ? errandId.toString() : null;
+	}
+
+	/**
 	 * Returns the step's capability header.
 	 * @return the capability, or {@code null} for steps without one
 	 */

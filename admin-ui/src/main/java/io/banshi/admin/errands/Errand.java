@@ -1,0 +1,42 @@
+package io.banshi.admin.errands;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An errand as stored.
+ *
+ * @param id the errand id
+ * @param owner the user who said it
+ * @param text what they said
+ * @param status where it stands
+ * @param processId the BPMN process id deployed for it
+ * @param processInstanceKey its process instance, once started
+ * @param templateKey the template it runs, or {@code null} when its plan was compiled
+ * @param currentStep the step it is at (or last was at)
+ * @param plan the plan
+ * @param results what its steps produced, by variable name
+ * @param options the options offered at the confirm it waits at
+ * @param errorCode the business error that stopped it, or why it could not start
+ * @param errorMessage why, in words
+ * @param createdAt when it was said
+ * @param updatedAt when it last changed
+ */
+record Errand(String id, String owner, String text, ErrandStatus status, String processId, Long processInstanceKey,
+		String templateKey, String currentStep, Map<String, Object> plan, Map<String, Object> results,
+		List<Map<String, Object>> options, String errorCode, String errorMessage, Instant createdAt,
+		Instant updatedAt) {
+
+	Errand with(ErrandStatus status, String currentStep, Map<String, Object> results, List<Map<String, Object>> options,
+			String errorCode, String errorMessage) {
+		return new Errand(this.id, this.owner, this.text, status, this.processId, this.processInstanceKey,
+				this.templateKey, currentStep, this.plan, results, options, errorCode, errorMessage, this.createdAt,
+				this.updatedAt);
+	}
+
+	Errand withStatus(ErrandStatus status) {
+		return with(status, this.currentStep, this.results, this.options, this.errorCode, this.errorMessage);
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.banshi.workers.jobs;
+
+import java.util.Map;
+
+/**
+ * Hears what the job workers did, after the engine accepted it: the variables a step
+ * completed with, or the business error it threw. The errand API keeps them so a person
+ * can see results after the process has ended (an engine keeps an instance's variables
+ * only while it runs). Optional: without an observer bean nothing is told.
+ *
+ * <p>
+ * Called on the worker's thread; an exception an observer throws is logged and does not
+ * change the job's outcome.
+ */
+public interface StepObserver {
+
+	/**
+	 * A step completed.
+	 * @param job the job
+	 * @param variables the variables it completed with
+	 */
+	void completed(StepJob job, Map<String, Object> variables);
+
+	/**
+	 * A step threw a business error (a BPMN error the process catches).
+	 * @param job the job
+	 * @param code the error code ({@code OVER_BUDGET}, {@code SOLD_OUT}, ...)
+	 * @param message why
+	 */
+	void businessError(StepJob job, String code, String message);
+
+}
