@@ -30,12 +30,8 @@ public class AuditLog {
 	private final Clock clock;
 
 	public AuditLog(JdbcTemplate jdbc) {
-		this(jdbc, Clock.systemUTC());
-	}
-
-	AuditLog(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = clock;
+		this.clock = Clock.systemUTC();
 	}
 
 	/**
