@@ -24,9 +24,12 @@
       var canvas = viewer.get('canvas');
       var registry = viewer.get('elementRegistry');
       var overlays = viewer.get('overlays');
+      var root = canvas.getRootElement();
       function mark(list, marker) {
         list.forEach(function (id) {
-          if (registry.get(id)) {
+          // The process itself is active while the journey runs; marking the root would
+          // colour every shape.
+          if (registry.get(id) && id !== root.id && registry.get(id).type !== 'bpmn:Process') {
             canvas.addMarker(id, marker);
           }
         });
