@@ -2,6 +2,8 @@ package io.banshi.admin.incidents;
 
 import java.time.Clock;
 
+import io.banshi.admin.console.AuditLog;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Incidents grouped by error message, journeys waiting on one element longer than a
- * threshold, and jobs whose activation timed out again and again.
+ * threshold, jobs whose activation timed out again and again, and the latest actions ops
+ * took.
  */
 @Controller
 class IncidentsController {
@@ -20,10 +23,13 @@ class IncidentsController {
 
 	private final StuckWorkRepository stuck;
 
+	private final AuditLog audit;
+
 	private final Clock clock = Clock.systemUTC();
 
-	IncidentsController(StuckWorkRepository stuck) {
+	IncidentsController(StuckWorkRepository stuck, AuditLog audit) {
 		this.stuck = stuck;
+		this.audit = audit;
 	}
 
 	@GetMapping("/incidents")
@@ -36,6 +42,7 @@ class IncidentsController {
 		model.addAttribute("groups", this.stuck.incidentGroups(LIMIT));
 		model.addAttribute("waiting", this.stuck.waitingSince(this.clock.millis() - minutes * 60_000L, LIMIT));
 		model.addAttribute("timedOut", this.stuck.timedOutJobs(timeouts, LIMIT));
+		model.addAttribute("actions", this.audit.latest(20));
 		return VIEW_INCIDENTS;
 	}
 

@@ -103,6 +103,20 @@ class IncidentsControllerTest {
 		assertThat(section(thrice, "timed-out")).doesNotContain(">" + job + "<");
 	}
 
+	@Test
+	void shouldShowTheLatestActionsOpsTook() {
+		// given
+		long key = ConsoleFixtures.start(this.client, this.process, "{}");
+		this.ops.get("/journeys/" + key);
+		this.ops.post("/journeys/" + key + "/cancel", java.util.Map.of());
+
+		// when
+		String page = this.ops.get("/incidents").body();
+
+		// then
+		assertThat(section(page, "actions")).contains(">" + key + "<").contains("CANCEL").contains(">admin<");
+	}
+
 	private long timeOutOnce(long key) {
 		ActivatedJob job = ConsoleFixtures.until(() -> this.client.newActivateJobsCommand()
 			.jobType(this.process.jobType())
