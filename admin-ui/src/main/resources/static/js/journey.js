@@ -46,7 +46,7 @@
           overlays.add(id, 'incident', { position: { top: -10, right: 10 }, html: badge });
         }
       });
-      canvas.zoom('fit-viewport');
+      canvas.zoom('fit-viewport', 'auto');
       container.dataset.rendered = 'true';
     })
     .catch(function (error) {

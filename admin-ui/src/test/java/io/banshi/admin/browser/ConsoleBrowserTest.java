@@ -10,6 +10,7 @@ import io.camunda.client.CamundaClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,6 +93,9 @@ class ConsoleBrowserTest {
 			.getAttribute("class")).contains("bj-done");
 		assertThat(page.findElement(By.id("journey-state")).getText()).isEqualTo("Incident");
 		this.browser.screenshot("journey-incident");
+		((JavascriptExecutor) page).executeScript("document.getElementById('jobs').scrollIntoView()");
+		assertThat(page.findElement(By.id("jobs")).getText()).contains("FAILED").contains("card declined");
+		this.browser.screenshot("journey-incident-details");
 
 		// when: retry
 		page.findElement(By.id("retry")).click();
@@ -133,11 +137,22 @@ class ConsoleBrowserTest {
 		this.browser.screenshot("dashboard-zh");
 
 		// when
-		page.get(url("/journeys"));
+		page.get(url("/journeys?process=" + process.processId()));
 
 		// then
 		assertThat(page.findElement(By.id("count-incident")).getText()).contains("故障").contains("2");
+		assertThat(page.findElement(By.id("count-running")).getText()).contains("运行中").contains("1");
 		this.browser.screenshot("journeys-zh");
+
+		// when: retry both in bulk
+		page.findElement(By.id("count-incident")).click();
+		waitFor(page).until(ExpectedConditions.urlContains("state=INCIDENT"));
+		page.findElement(By.id("bulk-retry")).click();
+		waitFor(page).until(ExpectedConditions.attributeToBe(By.id("progress"), "data-finished", "true"));
+
+		// then
+		assertThat(page.findElement(By.id("progress")).getText()).contains("已完成 2，失败 0，共 2");
+		this.browser.screenshot("bulk-retry-zh");
 	}
 
 	private WebDriver logIn(String language) {
