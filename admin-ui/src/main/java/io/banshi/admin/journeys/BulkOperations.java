@@ -78,6 +78,27 @@ class BulkOperations implements DisposableBean {
 		this.executor.shutdownNow();
 	}
 
+	/**
+	 * A bulk operation's counts at one moment.
+	 *
+	 * @param id the operation
+	 * @param action what it does
+	 * @param total how many journeys it covers
+	 * @param done how many it has done
+	 * @param failed how many the engine refused
+	 */
+	public record Status(String id, String action, int total, int done, int failed) {
+
+		public boolean finished() {
+			return this.done + this.failed >= this.total;
+		}
+
+		public int percent() {
+			return (this.total == 0) ? 100 : (int) (100L * (this.done + this.failed) / this.total);
+		}
+
+	}
+
 	/** How far a bulk operation has come. */
 	public static final class Progress {
 
@@ -109,20 +130,14 @@ class BulkOperations implements DisposableBean {
 			return this.total;
 		}
 
-		public int done() {
-			return this.done.get();
-		}
-
-		public int failed() {
-			return this.failed.get();
-		}
-
-		public boolean finished() {
-			return done() + failed() >= this.total;
-		}
-
-		public int percent() {
-			return (this.total == 0) ? 100 : (int) (100L * (done() + failed()) / this.total);
+		/**
+		 * The counts as of now, read once so a page shows one consistent state.
+		 * @return the status
+		 */
+		public Status status() {
+			int failed = this.failed.get();
+			int done = this.done.get();
+			return new Status(this.id, this.action, this.total, done, failed);
 		}
 
 	}

@@ -123,7 +123,7 @@ class JourneysController {
 		if (progress == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No bulk operation " + id);
 		}
-		model.addAttribute("progress", progress);
+		model.addAttribute("progress", progress.status());
 		return (htmx != null) ? VIEW_BULK_PROGRESS : VIEW_BULK;
 	}
 
