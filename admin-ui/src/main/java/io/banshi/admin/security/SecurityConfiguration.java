@@ -19,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may reach what: HTTP basic for the REST API under {@code /api/**} (stateless, no
  * CSRF token since no cookie authenticates it), form login with CSRF protection for the
- * pages, {@code /actuator/health} and the login page open to all.
+ * pages, {@code /actuator/health} and the login page open to all; the ops console
+ * ({@code /journeys}, {@code /incidents}, {@code /dashboard}) for OPS and ADMIN only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,6 +59,9 @@ class SecurityConfiguration {
 				.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// The ops console: journeys, incidents and stuck work, the dashboard.
+				.requestMatchers("/journeys/**", "/incidents/**", "/dashboard/**")
+				.hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").permitAll())

@@ -1,0 +1,16 @@
+package io.banshi.admin.journeys;
+
+/**
+ * One line of the journey list.
+ *
+ * @param key the process instance key
+ * @param process the BPMN process id
+ * @param version the definition version
+ * @param state the console's state
+ * @param startTime when it started, epoch milliseconds
+ * @param endTime when it ended, or {@code null}
+ * @param incident the first open incident's message, or {@code null}
+ */
+public record JourneyRow(long key, String process, int version, JourneyState state, long startTime, Long endTime,
+		String incident) {
+}
