@@ -11,6 +11,7 @@ import io.banshi.engine.query.Views;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,14 +29,14 @@ class JourneyActions {
 
 	static final String TARGET = "JOURNEY";
 
-	private final CamundaClient client;
+	private final ObjectProvider<CamundaClient> clients;
 
 	private final EngineQueries queries;
 
 	private final AuditLog audit;
 
-	JourneyActions(CamundaClient client, EngineQueries queries, AuditLog audit) {
-		this.client = client;
+	JourneyActions(ObjectProvider<CamundaClient> clients, EngineQueries queries, AuditLog audit) {
+		this.clients = clients;
 		this.queries = queries;
 		this.audit = audit;
 	}
@@ -57,9 +58,9 @@ class JourneyActions {
 			}
 			for (Views.Incident incident : incidents) {
 				if (incident.jobKey() != null) {
-					this.client.newUpdateRetriesCommand(incident.jobKey()).retries(retries).send().join();
+					client().newUpdateRetriesCommand(incident.jobKey()).retries(retries).send().join();
 				}
-				this.client.newResolveIncidentCommand(incident.key()).send().join();
+				client().newResolveIncidentCommand(incident.key()).send().join();
 			}
 			return incidents.size() + " incident(s) resolved";
 		});
@@ -76,7 +77,7 @@ class JourneyActions {
 	Outcome setVariables(long key, Long scopeKey, String variables, String actor) {
 		long scope = (scopeKey != null) ? scopeKey : key;
 		return run(actor, SET_VARIABLES, key, "scope=" + scope + " " + variables, () -> {
-			this.client.newSetVariablesCommand(scope).variables(variables).send().join();
+			client().newSetVariablesCommand(scope).variables(variables).send().join();
 			return null;
 		});
 	}
@@ -89,9 +90,23 @@ class JourneyActions {
 	 */
 	Outcome cancel(long key, String actor) {
 		return run(actor, CANCEL, key, null, () -> {
-			this.client.newCancelInstanceCommand(key).send().join();
+			client().newCancelInstanceCommand(key).send().join();
 			return null;
 		});
+	}
+
+	/**
+	 * The engine client; absent only when the application was told to run without one
+	 * ({@code engine.embedded=false} and {@code camunda.client.enabled=false}), and then
+	 * an action fails, is recorded, and says so.
+	 */
+	private CamundaClient client() {
+		CamundaClient client = this.clients.getIfAvailable();
+		if (client == null) {
+			throw new IllegalStateException("Expected an engine client to act on the journey, but none is configured "
+					+ "(engine.embedded=false and camunda.client.enabled=false)");
+		}
+		return client;
 	}
 
 	private Outcome run(String actor, String action, long key, String detail, Supplier<String> command) {

@@ -65,17 +65,6 @@ public class EngineAutoConfiguration {
 	}
 
 	/**
-	 * The engine's read-only query service, for the console.
-	 * @param engine the engine
-	 * @return the queries
-	 */
-	@Bean
-	@ConditionalOnMissingBean
-	public EngineQueries engineQueries(BanshiEngine engine) {
-		return engine.queries();
-	}
-
-	/**
 	 * The configured gateway port; when none is configured and the web server asks for a
 	 * random port ({@code server.port=0}, as tests and side-by-side instances do), the
 	 * gateway takes a random free port too, so two such applications never collide on

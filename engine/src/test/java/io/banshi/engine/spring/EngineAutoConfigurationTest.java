@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EngineAutoConfigurationTest {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
-		.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, EngineAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+				EngineAutoConfiguration.class, EngineQueriesAutoConfiguration.class));
 
 	@Test
 	void shouldStartTheEmbeddedEngineOnTheApplicationsDataSource() {
@@ -51,7 +52,8 @@ class EngineAutoConfigurationTest {
 	void shouldNotStartTheEngineWhenEmbeddedIsFalse() {
 		TestDatabase database = TestDatabase.create("autoconfig_off");
 		this.runner.withPropertyValues(properties(database, "engine.embedded=false"))
-			.run((context) -> assertThat(context).doesNotHaveBean(BanshiEngine.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(BanshiEngine.class)
+				.hasSingleBean(EngineQueries.class));
 	}
 
 	private static String[] properties(TestDatabase database, String extra) {

@@ -52,9 +52,12 @@ public final class JdbcEngineQueries implements EngineQueries {
 				"SELECT p.process_instance_key, p.process_definition_key, p.bpmn_process_id, p.version, p.state, "
 						+ "p.start_time, p.end_time FROM eng_run_process_instance p",
 				where, "p.process_instance_key DESC", page, size, (rs) -> {
+					// wasNull() speaks of the column read last, so the end time is read
+					// and checked first.
 					long end = rs.getLong(7);
+					Long endOrNull = rs.wasNull() ? null : end;
 					return new Views.ProcessInstance(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-							rs.getString(5), rs.getLong(6), rs.wasNull() ? null : end);
+							rs.getString(5), rs.getLong(6), endOrNull);
 				});
 	}
 
