@@ -67,7 +67,10 @@ class QueryServiceTest {
 
 		// then
 		assertThat(firstPage.total()).isEqualTo(5);
-		assertThat(firstPage.items()).hasSize(2);
+		assertThat(firstPage.items()).hasSize(2).allSatisfy((instance) -> {
+			assertThat(instance.endTime()).as("a running journey has no end").isNull();
+			assertThat(instance.startTime()).isPositive();
+		});
 		assertThat(lastPage.items()).hasSize(1);
 		assertThat(shanghai.items()).extracting(Views.ProcessInstance::key)
 			.containsExactly(failing.getProcessInstanceKey());
