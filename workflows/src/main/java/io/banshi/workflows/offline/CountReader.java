@@ -19,14 +19,20 @@ final class CountReader {
 	private static final String EN_COUNT = "(\\d{1,4}|a couple of|a dozen|one|two|three|four|five|six|seven|eight|nine|ten"
 			+ "|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)";
 
-	private static final String MEASURE = "(箱|张|件|份|瓶|袋|盒|包|台|双|套|本|支|杯|斤|桶|罐|条|把|部|碗|只|束|听|提|卷|片|个|串|根|块|打)";
+	private static final String MEASURE = "(箱|张|件|份|瓶|袋|盒|包|台|双|套|本|支|杯|斤|桶|罐|条|把|部|碗|只|束|听|提|卷|片|个|串|根|块|打|间)";
 
 	private static final Pattern FAMILY = Pattern.compile("一家" + CNUM + "口", FLAGS);
 
 	private static final Pattern COUPLE = Pattern.compile("我们俩|我俩|咱俩|俩人|两口子|我和(?:老婆|老公|女朋友|男朋友|妻子|丈夫|爱人|对象)", FLAGS);
 
+	private static final Pattern WE = Pattern.compile("(?:我们|咱们|我们一共|一共)\\s*" + CNUM + "\\s*个(?!人|月|小时)", FLAGS);
+
 	private static final Pattern ADULTS_AND_CHILDREN = Pattern
 		.compile(CNUM + "\\s*个?(?:大人|成人)\\s*[,，、和加]?\\s*" + CNUM + "\\s*个?(?:小孩|孩子|儿童|小朋友)", FLAGS);
+
+	private static final Pattern ADULTS_AND_CHILDREN_EN = Pattern.compile("(?<![a-z])" + EN_COUNT
+			+ "\\s+adults?\\s*(?:,|and|\\+|&)\\s*" + EN_COUNT + "\\s+(?:kids?|children|child|infants?)(?![a-z])",
+			FLAGS);
 
 	private static final Pattern PEOPLE_ZH = Pattern
 		.compile("(?<![周期拜月号日])" + CNUM + "\\s*(?:个人|人|位|口人|名)(?![民生物类工手气员])", FLAGS);
@@ -58,8 +64,8 @@ final class CountReader {
 	private static final Pattern QUANTITY_EN = Pattern.compile("(?<![a-z])" + EN_COUNT
 			+ "\\s+(?:bags?|box|boxes|bottles?|packs?|packets?|pieces?|cans?|cups?|tickets?|pairs?|units?|cartons?|cases?"
 			+ "|kg|kilos?|pounds?|lbs?|sets?|copies|rolls?|bars?|loaves|dozens?|seats?|portions?|servings?|slices?|bowls?"
-			+ "|plates?)(?![a-z])|(?<![a-z])" + EN_COUNT + "\\s+(?:[a-z-]+\\s+){1,2}(?:tickets?|seats?)(?![a-z])",
-			FLAGS);
+			+ "|plates?|rooms?)(?![a-z])|(?<![a-z])" + EN_COUNT
+			+ "\\s+(?:[a-z-]+\\s+){1,2}(?:tickets?|seats?)(?![a-z])", FLAGS);
 
 	private static final Pattern QUANTITY_AFTER_VERB_EN = Pattern.compile(
 			"(?<=(?<![a-z])(?:buy|order|purchase|get|grab|book)\\s(?:me\\s)?)(\\d{1,4}|two|three|four|five|six|seven|eight"
@@ -88,8 +94,20 @@ final class CountReader {
 				spans.add(span(matcher));
 			}
 		}
+		matcher = ADULTS_AND_CHILDREN_EN.matcher(text);
+		if (party == null && matcher.find()) {
+			Integer adults = Numerals.parseInt(matcher.group(1));
+			Integer children = Numerals.parseInt(matcher.group(2));
+			if (adults != null && children != null) {
+				party = adults + children;
+				spans.add(span(matcher));
+			}
+		}
 		if (party == null) {
 			party = firstNumber(PEOPLE_ZH, text, spans);
+		}
+		if (party == null) {
+			party = firstNumber(WE, text, spans);
 		}
 		if (party == null) {
 			party = firstNumber(PEOPLE_EN, text, spans);

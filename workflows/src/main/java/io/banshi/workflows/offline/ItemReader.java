@@ -175,7 +175,8 @@ final class ItemReader {
 		if (chinese.find()) {
 			String what = chinese.group(1)
 				.replaceAll("^(?:今天|昨天|前天|这个?月|本月|上个?月|这周|本周|上周|今年|去年|我们|我|刚才|刚刚|在|给|一共|总共|查一下|查询|查查|查|看看"
-						+ "|看一下|算算|算一下|帮我|统计)+", "");
+						+ "|看一下|算算|算一下|帮我|统计|把)+", "")
+				.replaceAll("的$", "");
 			return what.isEmpty() ? null : what;
 		}
 		return null;

@@ -262,8 +262,8 @@ public class OfflinePlanner implements Planner {
 				intent = new Intent(List.of(Domain.HOTEL), !lookOnly(main), true, intent.compareBy(), intent.query(),
 						true);
 			}
-			if (domains.isEmpty() && reminder == null
-					&& (FROM_TO_ZH.matcher(main).find() || FROM_TO_EN.matcher(main).find())) {
+			if (domains.isEmpty() && reminder == null && (FROM_TO_ZH.matcher(main).find()
+					|| FROM_TO_EN.matcher(main).find() || placesInPair(main, places))) {
 				// "从天安门到颐和园?": from one place to another is a way to find.
 				domains.add(Domain.ROUTE);
 			}
@@ -328,6 +328,15 @@ public class OfflinePlanner implements Planner {
 			}
 			return new PlanOutcome.Planned(new Plan(this.slots, this.steps),
 					this.notes.isEmpty() ? null : String.join(" ", this.notes));
+		}
+
+		private boolean placesInPair(String main, List<Found<Gazetteer.Named>> places) {
+			for (int i = 0; i + 1 < places.size(); i++) {
+				if (PAIR_GAP.matcher(main.substring(places.get(i).end(), places.get(i + 1).start())).matches()) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private boolean lookOnly(String main) {
@@ -658,7 +667,7 @@ public class OfflinePlanner implements Planner {
 				before = clause.substring(0, trigger.start());
 			}
 			int offset = clause.length() - after.length();
-			String what = clean(blankSpans(after, when.spans(), offset));
+			String what = clean(firstClause(blankSpans(after, when.spans(), offset)));
 			if (what.isEmpty()) {
 				what = clean(REMIND_SETUP.matcher(blankSpans(before, when.spans(), 0)).replaceAll(" "));
 			}
@@ -672,6 +681,12 @@ public class OfflinePlanner implements Planner {
 				what = what + (this.chinese ? "（" + item + "）" : " (" + item + ")");
 			}
 			return what;
+		}
+
+		/** What to be reminded of ends with its clause: "交周报, 每周都要" is 交周报. */
+		private String firstClause(String part) {
+			Matcher end = Pattern.compile("[,;。！？；，]").matcher(part.strip());
+			return end.find() ? part.strip().substring(0, end.start()) : part;
 		}
 
 		private String clean(String part) {

@@ -19,7 +19,7 @@ final class Safety {
 					+ " I can't help with this. If you are struggling, please reach out to someone you trust or a local"
 					+ " crisis line right away."),
 			new Category("hacking",
-					"黑进|黑掉|黑客|入侵|破解|盗号|盗取|撞库|木马|病毒程序|钓鱼网站|蹭网|ddos|肉鸡|(?<![a-z])(?:hack|hacking|hacked|crack"
+					"黑进|黑掉|黑客|入侵|破解|盗号|盗取|撞库|木马|病毒程序|(?:写|做|制作|编写|传播)(?:一个|个)?(?:电脑|手机)?病毒|钓鱼网站|蹭网|ddos|肉鸡|(?<![a-z])(?:hack|hacking|hacked|(?:write|create|make|spread) (?:a )?(?:computer )?virus|crack"
 							+ " (?:a |the |my |his |her |someone'?s |the neighbou?r'?s )?(?:password|wifi|wi-fi|account|phone)"
 							+ "|phishing|malware|ransomware|keylogger|break into|steal (?:a |someone'?s )?(?:password|account|identity))(?![a-z])",
 					"不能帮你入侵或破解他人的网络、账号或设备，这是违法的。I can't help with breaking into other people's"
@@ -41,7 +41,7 @@ final class Safety {
 							+ "|murder|poison (?:him|her|them|someone|my)|kidnap|hurt (?:him|her|them|someone))(?![a-z])",
 					"不能帮你伤害任何人。I can't help with hurting anyone."),
 			new Category("stalking",
-					"跟踪(?!\\s*(?:一下)?\\s*(?:我的)?(?:快递|物流|包裹|订单|进度|航班))|偷拍|监视|监听|窃听|人肉|开房记录|定位(?:他|她|别人|前任)|查(?:他|她|别人)的(?:位置|聊天记录|手机)|(?<![a-z])(?:stalk|stalking"
+					"跟踪(?!\\s*(?:一下)?\\s*(?:我的)?(?:快递|物流|包裹|订单|进度|航班))|偷拍|偷看(?:他|她|别人|老婆|老公)|监视|监听|窃听|人肉|开房记录|定位(?:他|她|别人|前任)|查(?:他|她|别人)的(?:位置|聊天记录|手机)|(?<![a-z])(?:stalk|stalking"
 							+ "|spy on|track (?:my ex|someone|his|her)|hidden camera|secretly (?:record|track|follow|film))(?![a-z])",
 					"不能帮你跟踪、偷拍或监视他人，这侵犯他人隐私。I can't help with stalking or spying on people."),
 			new Category("crime",

@@ -231,7 +231,7 @@ final class TimeReader {
 					}
 				});
 		rule("(下下个?|下个?|这个?|本|上个?)?\\s*(?:周|星期|礼拜)\\s*([一二三四五六日天1-7])(?![一二三四五六七八九十\\d])",
-				(m, s) -> s.date(weekdayIn(s.today(), m.group(1), weekday(m.group(2)))));
+				(m, s) -> s.weekday(weekdayIn(s.today(), m.group(1), weekday(m.group(2))), m.group(1) == null));
 		rule("(下下个?|下个?|这个?|本)?\\s*周末", (m, s) -> {
 			LocalDate saturday = weekdayIn(s.today(), (m.group(1) != null) ? m.group(1) : "这", DayOfWeek.SATURDAY);
 			s.date(saturday.isBefore(s.today()) ? s.today() : saturday);
@@ -270,19 +270,23 @@ final class TimeReader {
 		});
 
 		// Times of day.
-		rule(PERIOD_ZH + "?\\s*(" + CN + ")\\s*(?:点|點|时)\\s*(?:(半)|(一刻)|(三刻)|(" + CN + ")\\s*分?)?\\s*钟?", (m, s) -> {
-			String hourText = m.group(2);
-			boolean bareOne = "一".equals(hourText) && m.group(1) == null && m.group(3) == null && m.group(4) == null
-					&& m.group(5) == null && m.group(6) == null && !m.group().endsWith("钟");
-			if (bareOne && !s.precededByDay(m.start())) {
-				// "便宜一点", "快一点": a little, not one o'clock.
-				s.accepted = false;
-				return;
-			}
-			int minute = (m.group(3) != null) ? 30 : (m.group(4) != null) ? 15
-					: (m.group(5) != null) ? 45 : (m.group(6) != null) ? nullToZero(Numerals.parseInt(m.group(6))) : 0;
-			s.clock(Numerals.parseInt(hourText), minute, m.group(1));
-		});
+		// Minutes need 分 unless they are two digits or tens: "7点2个人" is 7:00 for two.
+		rule(PERIOD_ZH + "?\\s*(" + CN + ")\\s*(?:点|點|时)\\s*(?:(半)|(一刻)|(三刻)|(" + CN
+				+ ")\\s*分|(\\d{2}|[一二三四五]?十[一二三四五六七八九]?)(?![\\d个人位份张杯碗箱件袋瓶盒号日月天晚元块]))?\\s*钟?", (m, s) -> {
+					String hourText = m.group(2);
+					boolean bareOne = "一".equals(hourText) && m.group(1) == null && m.group(3) == null
+							&& m.group(4) == null && m.group(5) == null && m.group(6) == null && m.group(7) == null
+							&& !m.group().endsWith("钟");
+					if (bareOne && !s.precededByDay(m.start())) {
+						// "便宜一点", "快一点": a little, not one o'clock.
+						s.accepted = false;
+						return;
+					}
+					String minuteText = (m.group(6) != null) ? m.group(6) : m.group(7);
+					int minute = (m.group(3) != null) ? 30 : (m.group(4) != null) ? 15 : (m.group(5) != null) ? 45
+							: (minuteText != null) ? nullToZero(Numerals.parseInt(minuteText)) : 0;
+					s.clock(Numerals.parseInt(hourText), minute, m.group(1));
+				});
 		rule(PERIOD_ZH + "?\\s*(?<!\\d)(\\d{1,2})[:：](\\d{2})(?!\\d)\\s*(am|pm|a\\.m\\.|p\\.m\\.)?",
 				(m, s) -> s.clock(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
 						(m.group(4) != null) ? m.group(4) : m.group(1)));
@@ -494,6 +498,18 @@ final class TimeReader {
 			else if (this.endDate == null && value.isAfter(this.date)) {
 				this.endDate = value;
 			}
+		}
+
+		/**
+		 * A weekday; one said bare after another day ("下周三到周五") is the next such day
+		 * after it.
+		 */
+		void weekday(LocalDate value, boolean bare) {
+			LocalDate day = value;
+			while (bare && this.date != null && !day.isAfter(this.date) && day.isAfter(this.date.minusDays(7))) {
+				day = day.plusWeeks(1);
+			}
+			date(day);
 		}
 
 		void monthDay(String year, Integer month, Integer day) {

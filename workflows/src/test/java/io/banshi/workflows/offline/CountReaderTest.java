@@ -22,7 +22,8 @@ class CountReaderTest {
 
 	@ParameterizedTest
 	@CsvSource({ "订个4人位, 4", "我们4个人, 4", "一家三口去玩, 3", "两个大人一个小孩, 3", "Order pizza for 4 people, 4", "a trip for two, 2",
-			"a table for 6, 6", "Train tickets for two adults, 2", "我和老婆去吃饭, 2" })
+			"a table for 6, 6", "Train tickets for two adults, 2", "我和老婆去吃饭, 2", "a hotel for 2 adults and 1 child, 3",
+			"我们三个去吃火锅, 3" })
 	void shouldReadPartySizes(String text, int expected) {
 		// when
 		Counts counts = this.reader.read(text);

@@ -96,6 +96,39 @@ class OfflinePlannerTest {
 	}
 
 	@Test
+	void shouldNeverFailAndOnlyMakeValidPlansForMixedUpSentences() {
+		// given: pieces of errands, numbers and noise put together at random (a fixed
+		// seed)
+		String[] pieces = { "帮我订", "明天", "下周三", "去上海", "从北京到", "的机票", "酒店", "预算5000元", "两箱", "提醒我", "每天早上7点", "外卖",
+				"天气", "买", "比较一下", "最便宜的", "book", "a flight", "to Tokyo", "tomorrow at 8pm", "remind me",
+				"every Monday", "under 300 yuan", "for 4 people", "3 nights", "和", ",", "。", "?", "😀", "12月20日",
+				"半小时后", "花了32元", "记一笔账", "海底捞", "4人位", "iPhone 16", "不要买", "如果", "hack", "0", "99999999999", "点", "号",
+				"月", "晚上", "周", "每隔", "提前", "before", "at", "the", "of" };
+		java.util.Random random = new java.util.Random(42);
+		BpmnPlanCompiler compiler = new BpmnPlanCompiler();
+
+		for (int i = 0; i < 1500; i++) {
+			StringBuilder text = new StringBuilder();
+			int length = 1 + random.nextInt(8);
+			for (int j = 0; j < length; j++) {
+				text.append(pieces[random.nextInt(pieces.length)]).append(random.nextBoolean() ? " " : "");
+			}
+
+			// when
+			PlanOutcome outcome = plan(text.toString());
+
+			// then
+			assertThat(outcome).as(text.toString()).isNotNull();
+			if (outcome instanceof PlanOutcome.Planned planned) {
+				assertThat(this.validator.validate(planned.plan())).as(text.toString()).isEmpty();
+				assertEveryOrderIsConfirmed(planned.plan());
+				assertThatCode(() -> compiler.compile(planned.plan(), "errand_mixed")).as(text.toString())
+					.doesNotThrowAnyException();
+			}
+		}
+	}
+
+	@Test
 	void shouldAskBackWhenASentenceIsFarTooLong() {
 		// given
 		String text = "帮我订下周三去上海的机票".repeat(1000);

@@ -40,7 +40,7 @@ class TimeReaderTest {
 	@CsvSource({ "早上7点, 07:00", "下午3点半, 15:30", "晚上8点, 20:00", "今晚8点, 20:00", "明晚7点, 19:00", "中午, 12:00", "中午1点, 13:00",
 			"上午10点15分, 10:15", "下午两点一刻, 14:15", "3点, 15:00", "10:30, 10:30", "晚上9:45, 21:45", "at 8pm, 20:00",
 			"9am, 09:00", "tonight at 7, 19:00", "2:30 pm, 14:30", "noon, 12:00", "12am, 00:00",
-			"Friday evening, 19:00" })
+			"Friday evening, 19:00", "今晚7点2个人, 19:00", "早上7点30, 07:30", "八点二十, 08:20" })
 	void shouldReadTimesOfDay(String text, String expected) {
 		// when
 		When when = this.reader.read(text, NOW);
@@ -123,6 +123,16 @@ class TimeReaderTest {
 		// then
 		assertThat(when.repeat()).isNull();
 		assertThat(when.date()).hasToString("2026-12-01");
+	}
+
+	@Test
+	void shouldReadABareWeekdayAfterAnotherDayAsTheNextOne() {
+		// when
+		When when = this.reader.read("下周三到周五出差", NOW);
+
+		// then
+		assertThat(when.date()).hasToString("2026-12-09");
+		assertThat(when.endDate()).hasToString("2026-12-11");
 	}
 
 	@Test
