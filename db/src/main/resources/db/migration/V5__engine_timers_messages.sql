@@ -75,3 +75,14 @@ CREATE TABLE eng_run_message_start (
 );
 
 CREATE INDEX idx_eng_run_message_start_pi ON eng_run_message_start (process_instance_key);
+
+-- Call activities: the instance a call activity started, and where to return when it completes (or to cancel it
+-- when the call activity is terminated).
+CREATE TABLE eng_run_call (
+    child_process_instance_key   BIGINT  NOT NULL,
+    parent_process_instance_key  BIGINT  NOT NULL,
+    parent_element_instance_key  BIGINT  NOT NULL,
+    CONSTRAINT pk_eng_run_call PRIMARY KEY (child_process_instance_key)
+);
+
+CREATE INDEX idx_eng_run_call_parent_element ON eng_run_call (parent_element_instance_key);

@@ -17,6 +17,7 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
@@ -32,6 +33,7 @@ import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -382,6 +384,17 @@ public final class BpmnTransformer {
 			if (element instanceof Activity activity && activity.getLoopCharacteristics() != null
 					&& !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
 				return unsupported(element, "standard loops");
+			}
+			if (element instanceof CallActivity call) {
+				ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+				if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+					this.problems.add(id, "Expected a call activity to name the process it calls, but it does not");
+					return null;
+				}
+				Expression processId = expression(id, called.getProcessId().trim());
+				return (processId != null) ? new ExecutableCallActivity(id, processId,
+						called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled())
+						: null;
 			}
 			if (element instanceof UserTask userTask) {
 				return userTask(userTask);

@@ -68,6 +68,43 @@ public final class BpmnContext {
 
 	private String startEventId;
 
+	private final java.util.List<Call> pendingCalls = new java.util.ArrayList<>();
+
+	private final java.util.List<Long> pendingChildCancels = new java.util.ArrayList<>();
+
+	/** Contexts of other instances this command changed (called, calling, canceled). */
+	final java.util.List<BpmnContext> related = new java.util.ArrayList<>();
+
+	/**
+	 * A call activity asks for an instance of another process.
+	 *
+	 * @param elementInstanceKey the call activity's instance
+	 * @param processId the called process id
+	 * @param variables the child's initial variables
+	 */
+	record Call(long elementInstanceKey, String processId, Map<String, Object> variables) {
+	}
+
+	void requestCall(Call call) {
+		this.pendingCalls.add(call);
+	}
+
+	java.util.List<Call> takeCalls() {
+		java.util.List<Call> calls = java.util.List.copyOf(this.pendingCalls);
+		this.pendingCalls.clear();
+		return calls;
+	}
+
+	void requestChildCancel(long callActivityInstanceKey) {
+		this.pendingChildCancels.add(callActivityInstanceKey);
+	}
+
+	java.util.List<Long> takeChildCancels() {
+		java.util.List<Long> cancels = java.util.List.copyOf(this.pendingChildCancels);
+		this.pendingChildCancels.clear();
+		return cancels;
+	}
+
 	private final JobStreams streams;
 
 	private final java.util.List<Push> pushes = new java.util.ArrayList<>();

@@ -34,6 +34,7 @@ public final class BpmnProcessors {
 		this.processors.put(ElementType.USER_TASK, jobTask);
 		this.processors.put(ElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyProcessor());
 		this.processors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
+		this.processors.put(ElementType.CALL_ACTIVITY, new CallActivityProcessor());
 		for (ElementType type : ElementType.values()) {
 			if (!this.processors.containsKey(type)) {
 				throw new IllegalStateException("No processor for element type " + type);

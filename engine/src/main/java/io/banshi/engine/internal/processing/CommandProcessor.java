@@ -21,6 +21,7 @@ import io.banshi.engine.internal.state.Entities.ProcessInstance;
 import io.banshi.engine.internal.state.Entities.Message;
 import io.banshi.engine.internal.state.Entities.MessageSubscription;
 import io.banshi.engine.internal.state.Entities.Timer;
+import io.banshi.engine.internal.state.CallRepository;
 import io.banshi.engine.internal.state.EventRepository;
 import io.banshi.engine.internal.state.InstanceRepository;
 import io.banshi.engine.internal.state.Json;
@@ -43,6 +44,8 @@ public final class CommandProcessor {
 	private final InstanceRepository repository = new InstanceRepository();
 
 	private final EventRepository events = new EventRepository();
+
+	private final CallRepository calls = new CallRepository();
 
 	private final ProcessCache processes;
 
@@ -112,11 +115,101 @@ public final class CommandProcessor {
 		c.startAt(startEventId);
 		c.flow().activateElement(process.root(), 0, instance.key);
 		c.variables().setLocal(instance.key, variables);
+		finish(connection, c, state, now);
+		return c;
+	}
+
+	/**
+	 * Ends a command on one instance: runs its steps, correlates buffered messages to the
+	 * subscriptions it opened, starts the instances its call activities ask for (the
+	 * called instance may end at once), terminates the instances of terminated call
+	 * activities, writes the state, and, when the instance ended and a call activity
+	 * called it, completes that call activity in the caller, all in this transaction.
+	 */
+	private void finish(Connection connection, BpmnContext c, InstanceState state, long now) throws SQLException {
 		c.runSteps();
 		correlateBuffered(connection, c, state, now);
+		List<BpmnContext.Call> calls;
+		while (!(calls = c.takeCalls()).isEmpty()) {
+			for (BpmnContext.Call call : calls) {
+				startCalled(connection, c, state, call, now);
+			}
+			c.runSteps();
+			correlateBuffered(connection, c, state, now);
+		}
+		for (Long callActivityKey : c.takeChildCancels()) {
+			Long child = this.calls.childOf(connection, callActivityKey);
+			if (child == null) {
+				continue;
+			}
+			this.calls.delete(connection, child);
+			InstanceState childState = this.repository.lockAndLoad(connection, child);
+			if (childState == null || !"ACTIVE".equals(childState.processInstance().state)) {
+				continue;
+			}
+			ExecutableProcess childProcess = this.processes.byKey(connection,
+					childState.processInstance().processDefinitionKey);
+			BpmnContext cc = newContext(childState, childProcess, now, "engine");
+			cc.flow().terminate(cc.elements().element(child));
+			cc.writer().processInstanceEnded("TERMINATED");
+			finish(connection, cc, childState, now);
+			c.related.add(cc);
+		}
 		c.preparePushes();
 		this.repository.write(connection, state);
-		return c;
+		if (!state.processInstance().state.equals("ACTIVE")) {
+			long[] parent = this.calls.parentOf(connection, state.processInstance().key);
+			if (parent != null) {
+				this.calls.delete(connection, state.processInstance().key);
+				if ("COMPLETED".equals(state.processInstance().state)) {
+					InstanceState parentState = this.repository.lockAndLoad(connection, parent[0]);
+					if (parentState != null && "ACTIVE".equals(parentState.processInstance().state)) {
+						ExecutableProcess parentProcess = this.processes.byKey(connection,
+								parentState.processInstance().processDefinitionKey);
+						BpmnContext pc = newContext(parentState, parentProcess, now, "engine");
+						ElementInstance callActivity = pc.elements().element(parent[1]);
+						if (callActivity != null && callActivity.state == ElementStatus.ACTIVATED) {
+							CallActivityProcessor.childCompleted(pc, callActivity, c.endVariables());
+						}
+						finish(connection, pc, parentState, now);
+						c.related.add(pc);
+					}
+				}
+			}
+		}
+	}
+
+	private void startCalled(Connection connection, BpmnContext c, InstanceState state, BpmnContext.Call call, long now)
+			throws SQLException {
+		ElementInstance callActivity = state.element(call.elementInstanceKey());
+		if (callActivity == null || callActivity.state != ElementStatus.ACTIVATING) {
+			return;
+		}
+		ExecutableProcess child;
+		try {
+			child = this.processes.find(connection, 0, call.processId(), -1);
+		}
+		catch (EngineException ex) {
+			child = null;
+		}
+		if (child == null || child.root().startEvent() == null) {
+			c.incidents()
+				.raise(callActivity, null,
+						new IncidentFailure(IncidentFailure.CALLED_ELEMENT_ERROR,
+								"Expected process with BPMN process id '" + call.processId()
+										+ "' to be deployed with a none start event, but not found."));
+			return;
+		}
+		c.flow().activated(callActivity);
+		BpmnContext childContext = startInstance(connection, child, null, call.variables(), now, "engine");
+		c.related.add(childContext);
+		if ("ACTIVE".equals(childContext.endState())) {
+			this.calls.insert(connection, childContext.elements().processInstance().key, state.processInstance().key,
+					callActivity.key);
+		}
+		else if ("COMPLETED".equals(childContext.endState())) {
+			CallActivityProcessor.childCompleted(c, callActivity, childContext.endVariables());
+		}
 	}
 
 	/**
@@ -268,10 +361,7 @@ public final class CommandProcessor {
 						break;
 					}
 				}
-				c.runSteps();
-				correlateBuffered(connection, c, state, now);
-				c.preparePushes();
-				this.repository.write(connection, state);
+				finish(connection, c, state, now);
 				touched.add(c);
 			}
 			touched.addAll(startByMessage(connection, name, key, variables, now));
@@ -514,10 +604,7 @@ public final class CommandProcessor {
 			ExecutableProcess process = this.processes.byKey(connection, state.processInstance().processDefinitionKey);
 			BpmnContext c = newContext(state, process, now, (actor != null) ? actor : "worker");
 			decision.apply(connection, c);
-			c.runSteps();
-			correlateBuffered(connection, c, state, now);
-			c.preparePushes();
-			this.repository.write(connection, state);
+			finish(connection, c, state, now);
 			return c;
 		}));
 		afterCommit(context);
@@ -537,6 +624,7 @@ public final class CommandProcessor {
 	}
 
 	private void afterCommit(BpmnContext context) {
+		context.related.forEach(this::afterCommit);
 		context.pushJobs();
 		Set<String> types = context.createdJobTypes();
 		if (!types.isEmpty()) {

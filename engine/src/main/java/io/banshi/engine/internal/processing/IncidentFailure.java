@@ -18,6 +18,9 @@ public class IncidentFailure extends RuntimeException {
 
 	public static final String UNHANDLED_ERROR_EVENT = "UNHANDLED_ERROR_EVENT";
 
+	/** The called process of a call activity is not deployed (or cannot be started). */
+	public static final String CALLED_ELEMENT_ERROR = "CALLED_ELEMENT_ERROR";
+
 	private final String errorType;
 
 	public IncidentFailure(String errorType, String message) {
