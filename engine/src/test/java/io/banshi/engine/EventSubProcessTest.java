@@ -115,6 +115,45 @@ class EventSubProcessTest {
 		assertThat(result.join().getVariablesAsMap()).containsEntry("message", "sold out: flight full");
 	}
 
+	@Test
+	void shouldRepeatANonInterruptingTimerEventSubprocessInsideASubprocess() {
+		// given: an errand subprocess that reminds every day, three times, while it waits
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client, Bpmn.createExecutableProcess(id).startEvent().subProcess("errand", (sub) -> {
+			sub.embeddedSubProcess()
+				.eventSubProcess("reminders")
+				.startEvent("daily")
+				.interrupting(false)
+				.timerWithCycle("R3/P1D")
+				.serviceTask("remind", (t) -> t.zeebeJobType(id + "-remind"))
+				.endEvent();
+			sub.embeddedSubProcess().startEvent().serviceTask("confirm", (t) -> t.zeebeJobType(id)).endEvent();
+		}).endEvent().done());
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+
+		// when: a week passes
+		clock.advance(Duration.ofDays(7));
+
+		// then: three reminders, the errand still waits
+		Bpmns.await(() -> (jobs(id + "-remind") == 3) ? Boolean.TRUE : null);
+		TimerTest.sweeps();
+		assertThat(jobs(id + "-remind")).isEqualTo(3);
+		assertThat(Bpmns.instanceState(engine, instance.getProcessInstanceKey())).isEqualTo("ACTIVE");
+
+		// when
+		client.newCompleteCommand(Bpmns.activateOne(client, id)).send().join();
+		for (int i = 0; i < 3; i++) {
+			client.newCompleteCommand(Bpmns.activateOne(client, id + "-remind")).send().join();
+		}
+
+		// then
+		Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+	}
+
+	private static long jobs(String type) {
+		return engine.engine().queries().jobs(QueryFilter.any().withJobType(type), 0, 10).total();
+	}
+
 	private static long elementHistory(ProcessInstanceEvent instance, String elementId) {
 		return engine.engine()
 			.queries()
