@@ -472,16 +472,14 @@ class MessageTest {
 	}
 
 	/**
-	 * Waits until an instance of the process has a waiting element (its subscription is
-	 * open).
+	 * Waits until an instance of the process exists: it was created in the same
+	 * transaction that opened its subscription.
 	 */
 	private static void awaitSubscription(String id) {
 		Bpmns.await(() -> (engine.engine()
 			.queries()
-			.elementInstances(QueryFilter.any().withBpmnProcessId(id).withState("ACTIVATED"), 0, 10)
-			.items()
-			.stream()
-			.anyMatch((e) -> !e.elementType().equals("PROCESS"))) ? Boolean.TRUE : null);
+			.processInstances(QueryFilter.any().withBpmnProcessId(id).withState("ACTIVE"), 0, 10)
+			.total() > 0) ? Boolean.TRUE : null);
 	}
 
 	private static long instances(String id) {
