@@ -73,6 +73,55 @@ class MessageTest {
 	}
 
 	@Test
+	void shouldKeepMessageVariablesLocalWhenTheCatchEventHasOutputMappings() {
+		// given
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent()
+					.intermediateCatchEvent("confirmed",
+							(e) -> e.message((m) -> m.name("confirmed").zeebeCorrelationKeyExpression("errandId"))
+								.zeebeOutputExpression("answer", "reply"))
+					.endEvent()
+					.done());
+		CompletableFuture<ProcessInstanceResult> result = withResult(id, Map.of("errandId", id + "-o"));
+		awaitSubscription(id);
+
+		// when
+		publish("confirmed", id + "-o", Duration.ZERO, Map.of("answer", "yes", "noise", 1));
+
+		// then
+		assertThat(result.join().getVariablesAsMap()).containsEntry("reply", "yes")
+			.doesNotContainKeys("answer", "noise");
+	}
+
+	@Test
+	void shouldRaiseAnIncidentWhenTheCorrelationKeyIsMissing() {
+		// given
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client, waitForConfirmation(id));
+
+		// when
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+
+		// then
+		var incident = Bpmns.awaitIncident(engine, instance.getProcessInstanceKey());
+		assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+		assertThat(incident.elementId()).isEqualTo("confirmed");
+
+		// when
+		client.newSetVariablesCommand(instance.getProcessInstanceKey())
+			.variables(Map.of("errandId", id + "-late"))
+			.send()
+			.join();
+		client.newResolveIncidentCommand(incident.key()).send().join();
+		publish("confirmed", id + "-late", Duration.ofMinutes(1), Map.of());
+
+		// then
+		Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+	}
+
+	@Test
 	void shouldCorrelateToAReceiveTask() {
 		// given
 		String id = Bpmns.randomId();
@@ -423,16 +472,14 @@ class MessageTest {
 	}
 
 	/**
-	 * Waits until an instance of the process has a waiting element (its subscription is
-	 * open).
+	 * Waits until an instance of the process exists: it was created in the same
+	 * transaction that opened its subscription.
 	 */
 	private static void awaitSubscription(String id) {
 		Bpmns.await(() -> (engine.engine()
 			.queries()
-			.elementInstances(QueryFilter.any().withBpmnProcessId(id).withState("ACTIVATED"), 0, 10)
-			.items()
-			.stream()
-			.anyMatch((e) -> !e.elementType().equals("PROCESS"))) ? Boolean.TRUE : null);
+			.processInstances(QueryFilter.any().withBpmnProcessId(id).withState("ACTIVE"), 0, 10)
+			.total() > 0) ? Boolean.TRUE : null);
 	}
 
 	private static long instances(String id) {

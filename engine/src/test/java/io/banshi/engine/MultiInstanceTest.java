@@ -159,6 +159,42 @@ class MultiInstanceTest {
 	}
 
 	@Test
+	void shouldKeepAResultLocalToEachInnerInstanceWithAnInputMapping(CamundaClient client) {
+		// given: as Zeebe recommends, an input mapping makes 'square' local to each inner
+		// instance, so the parallel scripts do not overwrite one shared variable
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent()
+					.subProcess("each",
+							(s) -> s.zeebeInputExpression("null", "square")
+								.multiInstance((m) -> m.parallel()
+									.zeebeInputCollectionExpression("numbers")
+									.zeebeInputElement("n")
+									.zeebeOutputCollection("squares")
+									.zeebeOutputElementExpression("square"))
+								.embeddedSubProcess()
+								.startEvent()
+								.scriptTask("square", (t) -> t.zeebeExpression("n * n").zeebeResultVariable("square"))
+								.endEvent())
+					.endEvent()
+					.done());
+
+		// when
+		ProcessInstanceResult result = client.newCreateInstanceCommand()
+			.bpmnProcessId(id)
+			.latestVersion()
+			.variables(Map.of("numbers", List.of(2, 3, 4)))
+			.withResult()
+			.send()
+			.join();
+
+		// then
+		assertThat(result.getVariablesAsMap().get("squares")).isEqualTo(List.of(4, 9, 16));
+		assertThat(result.getVariablesAsMap()).doesNotContainKey("square");
+	}
+
+	@Test
 	void shouldPassAnEmptyCollectionStraightThrough(CamundaClient client) {
 		// given
 		String id = Bpmns.randomId();

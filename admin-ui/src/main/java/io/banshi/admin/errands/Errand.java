@@ -17,7 +17,9 @@ import java.util.Map;
  * @param currentStep the step it is at (or last was at)
  * @param plan the plan
  * @param results what its steps produced, by variable name
- * @param options the options offered at the confirm it waits at
+ * @param options the confirms it waits at, oldest first, each a map with the confirm's
+ * {@code step} and the {@code options} it offers (parallel branches, a flight and a
+ * hotel, wait at one confirm each)
  * @param errorCode the business error that stopped it, or why it could not start
  * @param errorMessage why, in words
  * @param createdAt when it was said
@@ -33,6 +35,18 @@ record Errand(String id, String owner, String text, ErrandStatus status, String 
 		return new Errand(this.id, this.owner, this.text, status, this.processId, this.processInstanceKey,
 				this.templateKey, currentStep, this.plan, results, options, errorCode, errorMessage, this.createdAt,
 				this.updatedAt);
+	}
+
+	/**
+	 * Returns the options of the confirm the next answer goes to (the oldest waiting).
+	 * @return its options, or empty when it waits at none
+	 */
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> offered() {
+		if (this.options.isEmpty() || !(this.options.get(0).get("options") instanceof List<?> offered)) {
+			return List.of();
+		}
+		return (List<Map<String, Object>>) offered;
 	}
 
 	Errand withStatus(ErrandStatus status) {

@@ -157,7 +157,7 @@ class ErrandService {
 					.map(OrderReceipt::toMap)
 					.toList()
 				: List.of();
-		List<Map<String, Object>> options = (current.status() == ErrandStatus.WAITING_CONFIRM) ? current.options()
+		List<Map<String, Object>> options = (current.status() == ErrandStatus.WAITING_CONFIRM) ? current.offered()
 				: List.of();
 		String currentStep = currentStep(current);
 		return new ErrandView(current.id(), current.text(), current.status().value(), currentStep, options,
@@ -174,9 +174,9 @@ class ErrandService {
 			throw ErrandException.conflict("not_waiting",
 					"Errand " + current.id() + " is " + current.status().value() + ", not waiting for a confirmation");
 		}
-		if (option != null && (option < 1 || option > current.options().size())) {
+		if (option != null && (option < 1 || option > current.offered().size())) {
 			throw ErrandException.badRequest("option_out_of_range", "option", "option must be between 1 and "
-					+ current.options().size() + " (the options offered), but was " + option);
+					+ current.offered().size() + " (the options offered), but was " + option);
 		}
 		Map<String, Object> confirmation = (option != null) ? Map.of("option", option) : Map.of("declined", true);
 		try {
@@ -194,8 +194,16 @@ class ErrandService {
 		Errand confirmed = this.errands.update(current.id(), (e) -> {
 			Map<String, Object> results = new LinkedHashMap<>(e.results());
 			results.put("confirmation", confirmation);
-			return e.with((option != null) ? ErrandStatus.RUNNING : ErrandStatus.CANCELED, e.currentStep(), results,
-					List.of(), e.errorCode(), e.errorMessage());
+			if (option == null) {
+				return e.with(ErrandStatus.CANCELED, e.currentStep(), results, List.of(), e.errorCode(),
+						e.errorMessage());
+			}
+			// The engine correlates the answer with the oldest waiting confirm; a
+			// parallel branch's confirm may still wait.
+			List<Map<String, Object>> pending = e.options().isEmpty() ? List.of()
+					: List.copyOf(e.options().subList(1, e.options().size()));
+			return e.with(pending.isEmpty() ? ErrandStatus.RUNNING : ErrandStatus.WAITING_CONFIRM, e.currentStep(),
+					results, pending, e.errorCode(), e.errorMessage());
 		}).orElseThrow();
 		return view(confirmed);
 	}

@@ -40,8 +40,14 @@ class ErrandStepRecorder implements StepObserver {
 			boolean waits = "confirm".equals(job.type()) && Boolean.TRUE.equals(variables.get("awaitingConfirmation"))
 					&& !errand.status().ended();
 			if (waits) {
-				return errand.with(ErrandStatus.WAITING_CONFIRM, job.stepId(), results,
-						options(variables.get("options")), errand.errorCode(), errand.errorMessage());
+				List<Map<String, Object>> pending = new ArrayList<>(errand.options());
+				pending.removeIf((confirm) -> job.stepId().equals(confirm.get("step")));
+				Map<String, Object> confirm = new LinkedHashMap<>();
+				confirm.put("step", job.stepId());
+				confirm.put("options", options(variables.get("options")));
+				pending.add(confirm);
+				return errand.with(ErrandStatus.WAITING_CONFIRM, job.stepId(), results, pending, errand.errorCode(),
+						errand.errorMessage());
 			}
 			return errand.with(errand.status(), job.stepId(), results, errand.options(), errand.errorCode(),
 					errand.errorMessage());

@@ -186,6 +186,39 @@ class ErrandJourneyTest {
 	}
 
 	@Test
+	void shouldAskForEachConfirmOfParallelBranchesInTurn() throws Exception {
+		// given: 后天去成都出差,帮我订机票和酒店 (d16): a flight and a hotel, each confirmed
+		String id = create("dave", "后天去成都出差,帮我订机票和酒店").path("id").asText();
+		JsonNode first = awaitStatus("dave", id, "waiting_confirm");
+		JsonNode firstOptions = first.path("options");
+
+		// when: option 1 of what is shown first, then option 2 of what is shown next
+		assertThat(confirm("dave", id, "{\"option\": 1}").status()).isEqualTo(200);
+		JsonNode second = awaitStatus("dave", id, "waiting_confirm");
+		JsonNode secondOptions = second.path("options");
+		assertThat(secondOptions.get(0).path("capability").asText())
+			.isNotEqualTo(firstOptions.get(0).path("capability").asText());
+		assertThat(confirm("dave", id, "{\"option\": 2}").status()).isEqualTo(200);
+
+		// then: each branch ordered what was picked from the options shown for it
+		JsonNode done = awaitStatus("dave", id, "completed");
+		assertThat(done.path("orders")).hasSize(2);
+		assertThat(optionOrdered(done, firstOptions.get(0).path("capability").asText()))
+			.isEqualTo(firstOptions.get(0).path("id").asText());
+		assertThat(optionOrdered(done, secondOptions.get(1).path("capability").asText()))
+			.isEqualTo(secondOptions.get(1).path("id").asText());
+	}
+
+	private static String optionOrdered(JsonNode errand, String capability) {
+		for (JsonNode order : errand.path("orders")) {
+			if (order.path("capability").asText().equals(capability)) {
+				return order.path("option_id").asText();
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void shouldRemindToCallMomWhenTheClockGetsThere() throws Exception {
 		// given: Remind me to call mom tomorrow at 8pm (d03)
 		JsonNode created = create("carol", "Remind me to call mom tomorrow at 8pm");

@@ -5,7 +5,11 @@
  * exception a handler throws is technical: the job fails and is retried, then becomes an
  * incident. {@link JobOutcomes} applies a result through the Camunda client, so a
  * {@code @JobWorker} (or the client's worker API) only has to call
- * {@code JobOutcomes.handle(client, job, handler)}.
+ * {@code JobOutcomes.handle(client, job, handler)}. {@link StepWorkers} opens one
+ * streaming job worker per handler on the application's {@code CamundaClient} (none when
+ * there is no client), and tells the {@link StepObserver}s what each step did once the
+ * engine accepted it; the {@code remind} and {@code notify} handlers hand their messages
+ * to the {@link NotificationSink}s.
  *
  * <p>
  * The contract with the plan compiler: a step is a service task with job type = the

@@ -191,7 +191,12 @@ public final class BpmnTransformer {
 					body.setFlowScope(scope);
 					bodies.add(body);
 				}
-				scope.children().add((body != null) ? body : executable);
+				if (executable.type() == ElementType.EVENT_SUB_PROCESS) {
+					scope.eventSubProcesses().add((ExecutableContainer) executable);
+				}
+				else {
+					scope.children().add((body != null) ? body : executable);
+				}
 				// Until the scope is built, the activity's id names its body: sequence
 				// flows and boundary events belong to the body.
 				this.elements.put(executable.id(), (body != null) ? body : executable);
@@ -207,7 +212,15 @@ public final class BpmnTransformer {
 				}
 				if (executable instanceof ExecutableContainer sub && element instanceof SubProcess subProcess) {
 					buildScope(sub, subProcess.getFlowElements());
-					if (sub.startEvent() == null) {
+					if (sub.type() == ElementType.EVENT_SUB_PROCESS) {
+						if (sub.eventStartEvents().size() != 1 || sub.startEvent() != null) {
+							this.problems.add(sub.id(), "Must have exactly one start event with an event definition");
+						}
+						else {
+							sub.setStartEvent(sub.eventStartEvents().get(0));
+						}
+					}
+					else if (sub.startEvent() == null) {
 						this.problems.add(sub.id(), "Must have exactly one none start event");
 					}
 				}
@@ -315,8 +328,23 @@ public final class BpmnTransformer {
 				if (start.getEventDefinitions().isEmpty()) {
 					return new ExecutableElement(id, ElementType.START_EVENT);
 				}
-				if (!(start.getScope() instanceof Process)) {
+				boolean inEventSubProcess = start.getScope() instanceof SubProcess sub && sub.triggeredByEvent();
+				if (!(start.getScope() instanceof Process) && !inEventSubProcess) {
 					return unsupported(element, "start events with an event definition inside subprocesses");
+				}
+				if (inEventSubProcess) {
+					EventDefinition definition = start.getEventDefinitions().iterator().next();
+					EventTrigger trigger;
+					if (definition instanceof ErrorEventDefinition error) {
+						String code = (error.getError() != null) ? error.getError().getErrorCode() : null;
+						trigger = EventTrigger.error((code == null || code.isBlank()) ? null : code);
+					}
+					else {
+						trigger = trigger(id, start.getEventDefinitions(), true);
+					}
+					return (trigger != null)
+							? new ExecutableCatchEvent(id, ElementType.START_EVENT, trigger, start.isInterrupting())
+							: null;
 				}
 				EventTrigger trigger = trigger(id, start.getEventDefinitions(), false);
 				if (trigger != null && ((trigger.isTimer() && trigger.timer().isFeel())
@@ -436,7 +464,7 @@ public final class BpmnTransformer {
 			}
 			if (element instanceof SubProcess sub) {
 				if (sub.triggeredByEvent()) {
-					return unsupported(element, "event subprocesses");
+					return new ExecutableContainer(id, ElementType.EVENT_SUB_PROCESS);
 				}
 				return new ExecutableContainer(id, ElementType.SUB_PROCESS);
 			}

@@ -13,14 +13,15 @@ import io.banshi.engine.internal.feel.Expression;
  * @param messageName the message name (messages only)
  * @param correlationKey the correlation key expression (messages only; {@code null} on
  * message start events)
+ * @param errorCode the error code of an error start event ({@code null}: any error)
  */
 public record EventTrigger(Kind kind, TimerKind timerKind, Expression timer, Expression messageName,
-		Expression correlationKey) {
+		Expression correlationKey, String errorCode) {
 
 	/** Timer or message. */
 	public enum Kind {
 
-		TIMER, MESSAGE
+		TIMER, MESSAGE, ERROR
 
 	}
 
@@ -32,11 +33,19 @@ public record EventTrigger(Kind kind, TimerKind timerKind, Expression timer, Exp
 	}
 
 	public static EventTrigger timer(TimerKind kind, Expression expression) {
-		return new EventTrigger(Kind.TIMER, kind, expression, null, null);
+		return new EventTrigger(Kind.TIMER, kind, expression, null, null, null);
 	}
 
 	public static EventTrigger message(Expression name, Expression correlationKey) {
-		return new EventTrigger(Kind.MESSAGE, null, null, name, correlationKey);
+		return new EventTrigger(Kind.MESSAGE, null, null, name, correlationKey, null);
+	}
+
+	public static EventTrigger error(String errorCode) {
+		return new EventTrigger(Kind.ERROR, null, null, null, null, errorCode);
+	}
+
+	public boolean isError() {
+		return this.kind == Kind.ERROR;
 	}
 
 	public boolean isTimer() {

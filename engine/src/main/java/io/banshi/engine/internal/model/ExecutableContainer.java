@@ -14,6 +14,16 @@ public final class ExecutableContainer extends ExecutableElement {
 
 	private final List<ExecutableCatchEvent> eventStartEvents = new ArrayList<>();
 
+	private final List<ExecutableContainer> eventSubProcesses = new ArrayList<>();
+
+	/**
+	 * The event subprocesses of this scope (their start events wait while it is active).
+	 * @return the event subprocesses
+	 */
+	public List<ExecutableContainer> eventSubProcesses() {
+		return this.eventSubProcesses;
+	}
+
 	public ExecutableContainer(String id, ElementType type) {
 		super(id, type);
 	}

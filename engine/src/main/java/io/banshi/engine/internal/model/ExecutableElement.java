@@ -94,6 +94,9 @@ public class ExecutableElement {
 		if (this instanceof ExecutableCatchEvent || this.type == ElementType.EVENT_BASED_GATEWAY) {
 			return true;
 		}
+		if (this instanceof ExecutableContainer container && !container.eventSubProcesses().isEmpty()) {
+			return true;
+		}
 		for (ExecutableBoundaryEvent boundary : this.boundaryEvents) {
 			if (!boundary.isError()) {
 				return true;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.banshi.engine.internal.model.ElementType;
+import io.banshi.engine.internal.model.ExecutableContainer;
 import io.banshi.engine.internal.model.ExecutableElement;
 import io.banshi.engine.internal.model.ExecutableSequenceFlow;
 import io.banshi.engine.internal.state.ElementStatus;
@@ -66,6 +67,9 @@ public final class BpmnFlow {
 		ExecutableElement element = this.context.process().element(instance.elementId);
 		if (!element.boundaryEvents().isEmpty() && element.hasEventSubscriptions()) {
 			this.context.catchEvents().subscribeBoundaries(element, instance);
+		}
+		if (element instanceof ExecutableContainer container && !container.eventSubProcesses().isEmpty()) {
+			this.context.catchEvents().subscribeEventSubProcesses(container, instance);
 		}
 		this.context.writer().transition(instance, ElementEvent.ACTIVATED);
 	}

@@ -18,6 +18,7 @@ public final class BpmnProcessors {
 		JobWorkerTaskProcessor jobTask = new JobWorkerTaskProcessor();
 		this.processors.put(ElementType.PROCESS, container);
 		this.processors.put(ElementType.SUB_PROCESS, container);
+		this.processors.put(ElementType.EVENT_SUB_PROCESS, container);
 		this.processors.put(ElementType.START_EVENT, new PassThroughProcessor());
 		this.processors.put(ElementType.BOUNDARY_EVENT, new PassThroughProcessor());
 		this.processors.put(ElementType.PARALLEL_GATEWAY, new PassThroughProcessor());

@@ -11,6 +11,7 @@ import io.banshi.engine.internal.model.ElementType;
 import io.banshi.engine.internal.model.EventTrigger;
 import io.banshi.engine.internal.model.ExecutableBoundaryEvent;
 import io.banshi.engine.internal.model.ExecutableCatchEvent;
+import io.banshi.engine.internal.model.ExecutableContainer;
 import io.banshi.engine.internal.model.ExecutableElement;
 import io.banshi.engine.internal.model.ExecutableSequenceFlow;
 import io.banshi.engine.internal.model.Timers;
@@ -73,6 +74,23 @@ public final class CatchEventBehavior {
 		for (ExecutableBoundaryEvent boundary : element.boundaryEvents()) {
 			if (!boundary.isError()) {
 				openings.add(open(boundary.id(), boundary.trigger(), instance));
+			}
+		}
+		write(openings);
+	}
+
+	/**
+	 * Opens the timer and message start events of a scope's event subprocesses.
+	 * @param container the process or subprocess
+	 * @param instance its instance
+	 * @throws IncidentFailure EXTRACT_VALUE_ERROR when a timer or key does not evaluate
+	 */
+	public void subscribeEventSubProcesses(ExecutableContainer container, ElementInstance instance) {
+		List<Opening> openings = new ArrayList<>();
+		for (ExecutableContainer eventSubProcess : container.eventSubProcesses()) {
+			ExecutableCatchEvent start = (ExecutableCatchEvent) eventSubProcess.startEvent();
+			if (start != null && !start.trigger().isError()) {
+				openings.add(open(start.id(), start.trigger(), instance));
 			}
 		}
 		write(openings);
@@ -178,6 +196,10 @@ public final class CatchEventBehavior {
 		}
 		ExecutableElement target = this.context.process().element(targetElementId);
 		this.context.writer().eventTriggered(owner, targetElementId, kind);
+		if (target instanceof ExecutableCatchEvent start && start.startsEventSubProcess()) {
+			startEventSubProcess(owner, start, variables);
+			return true;
+		}
 		if (target instanceof ExecutableBoundaryEvent boundary) {
 			long flowScopeKey = owner.flowScopeKey;
 			if (boundary.interrupting()) {
@@ -205,6 +227,22 @@ public final class CatchEventBehavior {
 		this.context.variables().setResult(target, owner, variables);
 		this.context.flow().complete(owner);
 		return true;
+	}
+
+	/**
+	 * Starts an event subprocess in a scope; an interrupting one first terminates
+	 * everything else in the scope and closes the scope's other events.
+	 * @param scope the scope's instance
+	 * @param start the event subprocess's start event
+	 * @param variables the event's variables
+	 */
+	void startEventSubProcess(ElementInstance scope, ExecutableCatchEvent start, Map<String, Object> variables) {
+		if (start.interrupting()) {
+			this.context.flow().terminateChildren(scope.key);
+			this.context.writer().closeEventScope(scope);
+		}
+		ElementInstance eventSubProcess = this.context.flow().activateElement(start.flowScope(), scope.key);
+		this.context.variables().setResult(start.flowScope(), eventSubProcess, variables);
 	}
 
 	/**

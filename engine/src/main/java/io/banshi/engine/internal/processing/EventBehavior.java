@@ -3,6 +3,8 @@ package io.banshi.engine.internal.processing;
 import java.util.Map;
 
 import io.banshi.engine.internal.model.ExecutableBoundaryEvent;
+import io.banshi.engine.internal.model.ExecutableCatchEvent;
+import io.banshi.engine.internal.model.ExecutableContainer;
 import io.banshi.engine.internal.model.ExecutableElement;
 import io.banshi.engine.internal.state.Entities.ElementInstance;
 
@@ -41,13 +43,38 @@ public final class EventBehavior {
 				this.context.variables().setResult(boundary, caught, variables);
 				return;
 			}
-			current = this.context.elements().element(current.flowScopeKey);
+			ElementInstance scope = this.context.elements().element(current.flowScopeKey);
+			ExecutableCatchEvent start = (scope != null)
+					? findErrorStart(this.context.process().element(scope.elementId), errorCode) : null;
+			if (start != null) {
+				this.context.catchEvents().startEventSubProcess(scope, start, variables);
+				return;
+			}
+			current = scope;
 		}
 		throw new IncidentFailure(IncidentFailure.UNHANDLED_ERROR_EVENT,
 				"Expected to throw an error event with the code '"
 						+ errorCode + "'" + ((errorMessage != null && !errorMessage.isEmpty())
 								? " with message '" + errorMessage + "'" : "")
 						+ ", but it was not caught. No error events are available in the scope.");
+	}
+
+	private static ExecutableCatchEvent findErrorStart(ExecutableElement scope, String errorCode) {
+		if (!(scope instanceof ExecutableContainer container)) {
+			return null;
+		}
+		ExecutableCatchEvent catchAll = null;
+		for (ExecutableContainer eventSubProcess : container.eventSubProcesses()) {
+			if (eventSubProcess.startEvent() instanceof ExecutableCatchEvent start && start.trigger().isError()) {
+				if (start.trigger().errorCode() == null) {
+					catchAll = (catchAll != null) ? catchAll : start;
+				}
+				else if (start.trigger().errorCode().equals(errorCode)) {
+					return start;
+				}
+			}
+		}
+		return catchAll;
 	}
 
 	private static ExecutableBoundaryEvent findCatch(ExecutableElement element, String errorCode) {
