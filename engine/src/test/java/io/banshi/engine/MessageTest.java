@@ -240,6 +240,39 @@ class MessageTest {
 	}
 
 	@Test
+	void shouldAcceptOneOfManyConcurrentMessagesWithTheSameId() {
+		// given
+		String key = Bpmns.randomId();
+		java.util.List<io.camunda.client.api.CamundaFuture<PublishMessageResponse>> sent = new java.util.ArrayList<>();
+
+		// when
+		for (int i = 0; i < 8; i++) {
+			sent.add(client.newPublishMessageCommand()
+				.messageName("racing")
+				.correlationKey(key)
+				.messageId("same")
+				.timeToLive(Duration.ofMinutes(5))
+				.send());
+		}
+		long accepted = 0;
+		long refused = 0;
+		for (io.camunda.client.api.CamundaFuture<PublishMessageResponse> future : sent) {
+			try {
+				future.join();
+				accepted++;
+			}
+			catch (ClientStatusException ex) {
+				assertThat(ex.getStatusCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+				refused++;
+			}
+		}
+
+		// then
+		assertThat(accepted).isEqualTo(1);
+		assertThat(refused).isEqualTo(7);
+	}
+
+	@Test
 	void shouldEvaluateTheCorrelationKeyWhenTheEventIsEntered() {
 		// given
 		String id = Bpmns.randomId();

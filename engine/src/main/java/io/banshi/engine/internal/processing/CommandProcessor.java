@@ -336,7 +336,18 @@ public final class CommandProcessor {
 				message.variables = variables.isEmpty() ? null : Json.write(variables);
 				message.publishedAt = now;
 				message.expiresAt = now + timeToLiveMillis;
-				this.events.insertMessage(connection, message);
+				try {
+					this.events.insertMessage(connection, message);
+				}
+				catch (SQLException ex) {
+					// Two publishers with one message id at the same moment: the unique
+					// key lets one win; the other is told as if it came second.
+					if (message.messageId != null && ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
+						throw EngineException.alreadyExists("Expected to publish a new message with id '" + messageId
+								+ "', but a message with that id was already published");
+					}
+					throw ex;
+				}
 			}
 			List<BpmnContext> touched = new ArrayList<>();
 			Map<Long, List<MessageSubscription>> byInstance = new java.util.TreeMap<>();
