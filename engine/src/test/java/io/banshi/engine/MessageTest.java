@@ -325,6 +325,35 @@ class MessageTest {
 	}
 
 	@Test
+	void shouldCreateNoJobWhileTheBoundaryCorrelationKeyFailsAndOneAfterTheIncidentIsResolved() {
+		// given
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent()
+					.serviceTask("work", (t) -> t.zeebeJobType(id))
+					.boundaryEvent("cancelled",
+							(b) -> b.message((m) -> m.name("cancel").zeebeCorrelationKeyExpression("errandId")))
+					.endEvent()
+					.moveToActivity("work")
+					.endEvent()
+					.done());
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+		var incident = Bpmns.awaitIncident(engine, instance.getProcessInstanceKey());
+		assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+		assertThat(engine.engine().queries().jobs(QueryFilter.any().withJobType(id), 0, 10).total()).isZero();
+
+		// when
+		client.newSetVariablesCommand(instance.getProcessInstanceKey()).variables(Map.of("errandId", id)).send().join();
+		client.newResolveIncidentCommand(incident.key()).send().join();
+
+		// then: one job, and the boundary event listens
+		assertThat(engine.engine().queries().jobs(QueryFilter.any().withJobType(id), 0, 10).total()).isEqualTo(1);
+		publish("cancel", id, Duration.ZERO, Map.of());
+		Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+	}
+
+	@Test
 	void shouldKeepTheTaskWhenANonInterruptingMessageBoundaryEventIsTriggered() {
 		// given
 		String id = Bpmns.randomId();

@@ -200,6 +200,13 @@ public final class CommandProcessor {
 										+ "' to be deployed with a none start event, but not found."));
 			return;
 		}
+		try {
+			c.catchEvents().prepareBoundaries(c.process().element(callActivity.elementId), callActivity);
+		}
+		catch (IncidentFailure failure) {
+			c.incidents().raise(callActivity, null, failure);
+			return;
+		}
 		c.flow().activated(callActivity);
 		BpmnContext childContext = startInstance(connection, child, null, call.variables(), now, "engine");
 		c.related.add(childContext);
