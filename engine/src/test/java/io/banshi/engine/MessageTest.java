@@ -325,6 +325,35 @@ class MessageTest {
 	}
 
 	@Test
+	void shouldCreateNoJobWhileTheBoundaryCorrelationKeyFailsAndOneAfterTheIncidentIsResolved() {
+		// given
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent()
+					.serviceTask("work", (t) -> t.zeebeJobType(id))
+					.boundaryEvent("cancelled",
+							(b) -> b.message((m) -> m.name("cancel").zeebeCorrelationKeyExpression("errandId")))
+					.endEvent()
+					.moveToActivity("work")
+					.endEvent()
+					.done());
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+		var incident = Bpmns.awaitIncident(engine, instance.getProcessInstanceKey());
+		assertThat(incident.errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+		assertThat(engine.engine().queries().jobs(QueryFilter.any().withJobType(id), 0, 10).total()).isZero();
+
+		// when
+		client.newSetVariablesCommand(instance.getProcessInstanceKey()).variables(Map.of("errandId", id)).send().join();
+		client.newResolveIncidentCommand(incident.key()).send().join();
+
+		// then: one job, and the boundary event listens
+		assertThat(engine.engine().queries().jobs(QueryFilter.any().withJobType(id), 0, 10).total()).isEqualTo(1);
+		publish("cancel", id, Duration.ZERO, Map.of());
+		Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+	}
+
+	@Test
 	void shouldKeepTheTaskWhenANonInterruptingMessageBoundaryEventIsTriggered() {
 		// given
 		String id = Bpmns.randomId();
@@ -380,6 +409,57 @@ class MessageTest {
 
 		// then
 		assertThat(instances(id)).isEqualTo(3);
+	}
+
+	@Test
+	void shouldNotLetTheStartingMessageAlsoReachACatchEventOfTheSameInstance() {
+		// given: a process started by a message that then waits for the same message
+		String id = Bpmns.randomId();
+		String message = id + "-m";
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent("requested")
+					.message(message)
+					.intermediateCatchEvent("again",
+							(e) -> e.message((m) -> m.name(message).zeebeCorrelationKeyExpression("k")))
+					.endEvent()
+					.done());
+
+		// when: a buffered message starts it
+		publish(message, "x", Duration.ofMinutes(5), Map.of("k", "x"));
+
+		// then: it waits for a second message
+		assertThat(instances(id)).isEqualTo(1);
+		TimerTest.sweeps();
+		assertThat(engine.engine()
+			.queries()
+			.processInstances(QueryFilter.any().withBpmnProcessId(id).withState("ACTIVE"), 0, 10)
+			.total()).isEqualTo(1);
+
+		// when
+		publish(message, "x", Duration.ZERO, Map.of());
+
+		// then
+		Bpmns.await(() -> (engine.engine()
+			.queries()
+			.processInstances(QueryFilter.any().withBpmnProcessId(id).withState("COMPLETED"), 0, 10)
+			.total() == 1) ? Boolean.TRUE : null);
+		assertThat(instances(id)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldStartAgainForTheSameKeyWhenTheFirstInstanceEndedAtOnce() {
+		// given: a process that ends as soon as a message starts it
+		String id = Bpmns.randomId();
+		String message = id + "-m";
+		Bpmns.deploy(client, Bpmn.createExecutableProcess(id).startEvent("s").message(message).endEvent().done());
+
+		// when
+		publish(message, "same", Duration.ZERO, Map.of());
+		publish(message, "same", Duration.ZERO, Map.of());
+
+		// then
+		assertThat(instances(id)).isEqualTo(2);
 	}
 
 	@Test

@@ -38,6 +38,9 @@ public final class CatchEventBehavior {
 	 */
 	private final Map<Long, Map<String, Object>> pretriggered = new HashMap<>();
 
+	/** Boundary events evaluated before the activity's activation wrote anything. */
+	private final Map<Long, List<Opening>> preparedBoundaries = new HashMap<>();
+
 	CatchEventBehavior(BpmnContext context, FeelExpressions feel) {
 		this.context = context;
 		this.feel = feel;
@@ -70,13 +73,32 @@ public final class CatchEventBehavior {
 	 * @throws IncidentFailure EXTRACT_VALUE_ERROR when a timer or key does not evaluate
 	 */
 	public void subscribeBoundaries(ExecutableElement element, ElementInstance instance) {
+		List<Opening> openings = this.preparedBoundaries.remove(instance.key);
+		write((openings != null) ? openings : boundaryOpenings(element, instance));
+	}
+
+	/**
+	 * Evaluates an activity's boundary timers and correlation keys ahead of the changes
+	 * its activation makes (a job), so that a failing expression raises an incident
+	 * before anything is written; {@link #subscribeBoundaries} then writes them.
+	 * @param element the activity
+	 * @param instance its instance
+	 * @throws IncidentFailure EXTRACT_VALUE_ERROR when a timer or key does not evaluate
+	 */
+	public void prepareBoundaries(ExecutableElement element, ElementInstance instance) {
+		if (!element.boundaryEvents().isEmpty() && element.hasEventSubscriptions()) {
+			this.preparedBoundaries.put(instance.key, boundaryOpenings(element, instance));
+		}
+	}
+
+	private List<Opening> boundaryOpenings(ExecutableElement element, ElementInstance instance) {
 		List<Opening> openings = new ArrayList<>();
 		for (ExecutableBoundaryEvent boundary : element.boundaryEvents()) {
 			if (!boundary.isError()) {
 				openings.add(open(boundary.id(), boundary.trigger(), instance));
 			}
 		}
-		write(openings);
+		return openings;
 	}
 
 	/**

@@ -22,6 +22,7 @@ final class CatchEventProcessor implements BpmnElementProcessor<ExecutableElemen
 			context.flow().complete(instance);
 			return;
 		}
+		context.catchEvents().prepareBoundaries(element, instance);
 		context.catchEvents().subscribe(element, instance);
 		context.flow().activated(instance);
 	}

@@ -103,6 +103,15 @@ public final class CommandProcessor {
 
 	private BpmnContext startInstance(Connection connection, ExecutableProcess process, String startEventId,
 			Map<String, Object> variables, long now, String actor) throws SQLException {
+		return startInstance(connection, process, startEventId, variables, null, now, actor);
+	}
+
+	/**
+	 * Creates and runs an instance. A buffered message that starts it counts as
+	 * correlated to it, so its catch events do not take the same message again.
+	 */
+	private BpmnContext startInstance(Connection connection, ExecutableProcess process, String startEventId,
+			Map<String, Object> variables, Long startMessageKey, long now, String actor) throws SQLException {
 		ProcessInstance instance = new ProcessInstance();
 		instance.key = this.keys.nextKey();
 		instance.processDefinitionKey = process.key();
@@ -113,6 +122,9 @@ public final class CommandProcessor {
 		InstanceState state = InstanceState.created(instance);
 		BpmnContext c = newContext(state, process, now, actor);
 		c.startAt(startEventId);
+		if (startMessageKey != null) {
+			state.messageCorrelated(startMessageKey);
+		}
 		c.flow().activateElement(process.root(), 0, instance.key);
 		c.variables().setLocal(instance.key, variables);
 		finish(connection, c, state, now);
@@ -198,6 +210,13 @@ public final class CommandProcessor {
 						new IncidentFailure(IncidentFailure.CALLED_ELEMENT_ERROR,
 								"Expected process with BPMN process id '" + call.processId()
 										+ "' to be deployed with a none start event, but not found."));
+			return;
+		}
+		try {
+			c.catchEvents().prepareBoundaries(c.process().element(callActivity.elementId), callActivity);
+		}
+		catch (IncidentFailure failure) {
+			c.incidents().raise(callActivity, null, failure);
 			return;
 		}
 		c.flow().activated(callActivity);
@@ -349,6 +368,9 @@ public final class CommandProcessor {
 					throw ex;
 				}
 			}
+			// Which processes this message starts is decided before it reaches waiting
+			// instances: an instance it completes right now still counted as active.
+			List<MessageSubscription> starts = eligibleStarts(connection, name, key);
 			List<BpmnContext> touched = new ArrayList<>();
 			Map<Long, List<MessageSubscription>> byInstance = new java.util.TreeMap<>();
 			for (MessageSubscription subscription : this.events.subscriptions(connection, name, key)) {
@@ -375,24 +397,36 @@ public final class CommandProcessor {
 				finish(connection, c, state, now);
 				touched.add(c);
 			}
-			touched.addAll(startByMessage(connection, name, key, variables, now));
+			touched.addAll(startByMessage(connection, starts, key, variables, buffered ? messageKey : null, now));
 			return touched;
 		}));
 		contexts.forEach(this::afterCommit);
 		return messageKey;
 	}
 
-	private List<BpmnContext> startByMessage(Connection connection, String name, String correlationKey,
-			Map<String, Object> variables, long now) throws SQLException {
-		List<BpmnContext> started = new ArrayList<>();
+	private List<MessageSubscription> eligibleStarts(Connection connection, String name, String correlationKey)
+			throws SQLException {
+		List<MessageSubscription> eligible = new ArrayList<>();
 		for (MessageSubscription start : this.events.startSubscriptions(connection, name)) {
 			ExecutableProcess process = this.processes.byKey(connection, start.processDefinitionKey);
-			if (!correlationKey.isEmpty()
-					&& this.events.activeMessageStart(connection, process.bpmnProcessId(), correlationKey)) {
-				continue;
+			if (correlationKey.isEmpty()
+					|| !this.events.activeMessageStart(connection, process.bpmnProcessId(), correlationKey)) {
+				eligible.add(start);
 			}
-			BpmnContext c = startInstance(connection, process, start.targetElementId, variables, now, "client");
-			if (!correlationKey.isEmpty()) {
+		}
+		return eligible;
+	}
+
+	private List<BpmnContext> startByMessage(Connection connection, List<MessageSubscription> starts,
+			String correlationKey, Map<String, Object> variables, Long bufferedMessageKey, long now)
+			throws SQLException {
+		List<BpmnContext> started = new ArrayList<>();
+		for (MessageSubscription start : starts) {
+			ExecutableProcess process = this.processes.byKey(connection, start.processDefinitionKey);
+			BpmnContext c = startInstance(connection, process, start.targetElementId, variables, bufferedMessageKey,
+					now, "client");
+			// An instance that already ended (a short process) blocks nothing.
+			if (!correlationKey.isEmpty() && "ACTIVE".equals(c.endState())) {
 				this.events.insertMessageStart(connection, process.bpmnProcessId(), correlationKey,
 						c.elements().processInstance().key);
 			}

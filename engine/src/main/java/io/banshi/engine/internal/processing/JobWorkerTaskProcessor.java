@@ -13,6 +13,7 @@ final class JobWorkerTaskProcessor implements BpmnElementProcessor<ExecutableEle
 	@Override
 	public void onActivate(ExecutableElement element, ElementInstance instance, BpmnContext context) {
 		context.variables().applyInputMappings(element, instance);
+		context.catchEvents().prepareBoundaries(element, instance);
 		context.jobs().createJob((ExecutableJobTask) element, instance);
 		context.flow().activated(instance);
 	}

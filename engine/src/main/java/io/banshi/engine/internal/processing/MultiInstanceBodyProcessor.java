@@ -30,6 +30,7 @@ final class MultiInstanceBodyProcessor implements BpmnElementProcessor<Executabl
 	public void onActivate(ExecutableElement element, ElementInstance body, BpmnContext context) {
 		ExecutableMultiInstanceBody mi = (ExecutableMultiInstanceBody) element;
 		List<Object> items = collection(mi, body, context);
+		context.catchEvents().prepareBoundaries(element, body);
 		if (mi.outputCollection() != null) {
 			context.writer()
 				.setVariable(body.key, mi.outputCollection(), new ArrayList<>(Collections.nCopies(items.size(), null)));
