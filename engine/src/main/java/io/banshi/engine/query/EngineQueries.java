@@ -2,10 +2,6 @@ package io.banshi.engine.query;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import io.banshi.engine.internal.query.JdbcEngineQueries;
-
 /**
  * Reads the engine's state for the console. Never changes anything; changes go through
  * the Camunda client. Pages start at 0; a page size above 1000 is cut to 1000. Rows come
@@ -76,16 +72,5 @@ public interface EngineQueries {
 	 * @return the page
 	 */
 	Page<Views.HistoryEvent> history(long processInstanceKey, QueryFilter filter, int page, int size);
-
-	/**
-	 * Returns the query service over the engine tables of a database, whether or not an
-	 * engine runs in this process (a console next to a standalone engine on the same
-	 * database reads the same state).
-	 * @param dataSource the database holding the engine's tables
-	 * @return the query service
-	 */
-	static EngineQueries over(DataSource dataSource) {
-		return new JdbcEngineQueries(dataSource);
-	}
 
 }

@@ -2,6 +2,7 @@ package io.banshi.engine.spring;
 
 import javax.sql.DataSource;
 
+import io.banshi.engine.internal.query.JdbcEngineQueries;
 import io.banshi.engine.query.EngineQueries;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,7 +29,7 @@ public class EngineQueriesAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public EngineQueries engineQueries(DataSource dataSource) {
-		return EngineQueries.over(dataSource);
+		return new JdbcEngineQueries(dataSource);
 	}
 
 }
