@@ -44,7 +44,13 @@ class SecurityConfiguration {
 		// BCrypt on every request instead of remembering recent checks.
 		return http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests((requests) -> requests
+				// Registering a plugin makes the server connect to a URL it is given:
+				// admins only.
+				.requestMatchers("/api/plugins", "/api/plugins/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())

@@ -25,7 +25,7 @@ import org.apache.catalina.startup.Tomcat;
  * catalog lacks: search, book with the idempotency key honoured, cancel) and one more
  * shop for {@code shop.product} (a capability the catalog has).
  */
-final class TaxiMcpServer implements AutoCloseable {
+public final class TaxiMcpServer implements AutoCloseable {
 
 	private final Tomcat tomcat = new Tomcat();
 
@@ -38,7 +38,11 @@ final class TaxiMcpServer implements AutoCloseable {
 
 	final AtomicInteger cancelCalls = new AtomicInteger();
 
-	TaxiMcpServer() throws Exception {
+	/**
+	 * Starts the server on a free port of 127.0.0.1.
+	 * @throws Exception when Tomcat cannot start
+	 */
+	public TaxiMcpServer() throws Exception {
 		McpJsonMapper json = McpJsonMapper.getDefault();
 		HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
 			.jsonMapper(json)
@@ -63,7 +67,11 @@ final class TaxiMcpServer implements AutoCloseable {
 		this.tomcat.start();
 	}
 
-	String url() {
+	/**
+	 * Returns the streamable HTTP endpoint.
+	 * @return the URL
+	 */
+	public String url() {
 		return "http://127.0.0.1:" + this.tomcat.getConnector().getLocalPort() + "/mcp";
 	}
 
