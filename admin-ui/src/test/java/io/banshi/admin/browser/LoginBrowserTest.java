@@ -1,5 +1,6 @@
 package io.banshi.admin.browser;
 
+import io.banshi.admin.TestAccounts;
 import io.banshi.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,7 +73,7 @@ class LoginBrowserTest {
 	}
 
 	private String adminPassword() {
-		return (TestDatabase.configuredKind() == TestDatabase.Kind.H2) ? "admin" : ADMIN_PASSWORD;
+		return TestAccounts.adminPassword(ADMIN_PASSWORD);
 	}
 
 	private String url(String path) {

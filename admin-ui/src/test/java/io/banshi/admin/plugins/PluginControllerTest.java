@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
+import io.banshi.admin.TestAccounts;
 import io.banshi.db.TestDatabase;
 import io.banshi.workers.mcp.TaxiMcpServer;
 import io.banshi.workflows.catalog.CapabilityCatalog;
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +38,12 @@ class PluginControllerTest {
 
 	@Autowired
 	CapabilityCatalog catalog;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -84,18 +92,24 @@ class PluginControllerTest {
 
 	@Test
 	void shouldLetOnlyAdminsRegisterPlugins() throws Exception {
-		// given
-		String someone = (TestDatabase.configuredKind() == TestDatabase.Kind.H2) ? basic("demo", "demo") : null;
-		String nobody = basic("admin", "wrong");
+		// given: a person with the USER role only, on either database
+		if (this.jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = 'plugin_user'",
+				Integer.class) == 0) {
+			this.jdbc.update("INSERT INTO app_user (username, password_hash) VALUES ('plugin_user', ?)",
+					this.passwordEncoder.encode("plugin_user"));
+			this.jdbc.update("INSERT INTO app_user_role (user_id, role) "
+					+ "SELECT id, 'USER' FROM app_user WHERE username = 'plugin_user'");
+		}
 
 		// when
-		HttpResponse<String> wrongPassword = post("{\"url\":\"http://127.0.0.1:9/mcp\"}", nobody);
+		HttpResponse<String> wrongPassword = post("{\"url\":\"http://127.0.0.1:9/mcp\"}",
+				TestAccounts.basic("admin", "wrong"));
+		HttpResponse<String> notAdmin = post("{\"url\":\"http://127.0.0.1:9/mcp\"}",
+				TestAccounts.basic("plugin_user", "plugin_user"));
 
 		// then
 		assertThat(wrongPassword.statusCode()).isEqualTo(401);
-		if (someone != null) {
-			assertThat(post("{\"url\":\"http://127.0.0.1:9/mcp\"}", someone).statusCode()).isEqualTo(403);
-		}
+		assertThat(notAdmin.statusCode()).isEqualTo(403);
 	}
 
 	private HttpResponse<String> post(String body, String authorization) throws Exception {
@@ -114,12 +128,7 @@ class PluginControllerTest {
 	}
 
 	private static String admin() {
-		String password = (TestDatabase.configuredKind() == TestDatabase.Kind.H2) ? "admin" : ADMIN_PASSWORD;
-		return basic("admin", password);
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return TestAccounts.basic("admin", TestAccounts.adminPassword(ADMIN_PASSWORD));
 	}
 
 }

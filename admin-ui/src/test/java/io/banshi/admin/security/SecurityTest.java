@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
+import io.banshi.admin.TestAccounts;
 import io.banshi.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +74,7 @@ class SecurityTest {
 	void shouldAnswerUnauthorizedToApiCallsWithoutOrWithWrongCredentials() throws Exception {
 		// when
 		HttpResponse<String> anonymous = get("/api/anything", null);
-		HttpResponse<String> wrong = get("/api/anything", basic("admin", "not-the-password"));
+		HttpResponse<String> wrong = get("/api/anything", TestAccounts.basic("admin", "not-the-password"));
 
 		// then
 		assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -89,10 +89,10 @@ class SecurityTest {
 		// the
 		// configured one is what this test sets, and it must win on MySQL while H2 keeps
 		// its demo.
-		String password = (TestDatabase.configuredKind() == TestDatabase.Kind.H2) ? "admin" : ADMIN_PASSWORD;
+		String password = TestAccounts.adminPassword(ADMIN_PASSWORD);
 
 		// when
-		HttpResponse<String> response = get("/api/no-such-endpoint", basic("admin", password));
+		HttpResponse<String> response = get("/api/no-such-endpoint", TestAccounts.basic("admin", password));
 
 		// then: authenticated, so the answer is "not found" rather than "unauthorized"
 		assertThat(response.statusCode()).isEqualTo(404);
@@ -104,7 +104,7 @@ class SecurityTest {
 		HttpResponse<String> loginPage = get("/login", null);
 		String csrf = loginPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		String cookie = loginPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-		String password = (TestDatabase.configuredKind() == TestDatabase.Kind.H2) ? "admin" : ADMIN_PASSWORD;
+		String password = TestAccounts.adminPassword(ADMIN_PASSWORD);
 
 		// when
 		HttpResponse<String> login = send(request("/login").header("Cookie", cookie)
@@ -136,10 +136,6 @@ class SecurityTest {
 
 	private HttpResponse<String> send(HttpRequest request) throws Exception {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 }
