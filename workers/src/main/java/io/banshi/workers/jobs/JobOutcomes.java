@@ -35,12 +35,12 @@ public final class JobOutcomes {
 	}
 
 	/**
-	 * Runs a handler for a job, applies the outcome, waiting for the engine's answer, and
-	 * then tells the observers.
+	 * Runs a handler for a job, tells the observers its outcome, and applies the outcome,
+	 * waiting for the engine's answer.
 	 * @param client the job client the worker was given
 	 * @param job the activated job
 	 * @param handler the handler of the job's type
-	 * @param observers told what was done once the engine accepted it
+	 * @param observers told the outcome before the engine is
 	 */
 	public static void handle(JobClient client, ActivatedJob job, StepHandler handler, List<StepObserver> observers) {
 		StepJob step = StepJob.of(job);
@@ -59,18 +59,21 @@ public final class JobOutcomes {
 				.join();
 			return;
 		}
+		// Observers hear the outcome before the engine does: once the engine has it, the
+		// instance may end at once, and whoever reads the instance as ended must find the
+		// step's results (or its business error) already recorded.
 		if (result instanceof StepResult.Complete complete) {
-			client.newCompleteCommand(job).variables(complete.variables()).send().join();
 			tell(observers, (observer) -> observer.completed(step, complete.variables()));
+			client.newCompleteCommand(job).variables(complete.variables()).send().join();
 		}
 		else if (result instanceof StepResult.BusinessError error) {
+			tell(observers, (observer) -> observer.businessError(step, error.code(), error.message()));
 			client.newThrowErrorCommand(job)
 				.errorCode(error.code())
 				.errorMessage(error.message())
 				.variables(error.variables())
 				.send()
 				.join();
-			tell(observers, (observer) -> observer.businessError(step, error.code(), error.message()));
 		}
 	}
 

@@ -3,10 +3,16 @@ package io.banshi.workers.jobs;
 import java.util.Map;
 
 /**
- * Hears what the job workers did, after the engine accepted it: the variables a step
- * completed with, or the business error it threw. The errand API keeps them so a person
- * can see results after the process has ended (an engine keeps an instance's variables
- * only while it runs). Optional: without an observer bean nothing is told.
+ * Hears what the job workers did: the variables a step completes with, or the business
+ * error it throws. The errand API keeps them so a person can see results after the
+ * process has ended (an engine keeps an instance's variables only while it runs).
+ * Optional: without an observer bean nothing is told.
+ *
+ * <p>
+ * Told just before the worker sends the outcome to the engine, so that anyone who sees
+ * the instance ended also sees what its last step did. If the engine then refuses the
+ * outcome (the job timed out and another worker has it) the step runs again and is told
+ * again.
  *
  * <p>
  * Called on the worker's thread; an exception an observer throws is logged and does not
