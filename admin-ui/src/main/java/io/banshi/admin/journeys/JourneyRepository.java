@@ -3,7 +3,6 @@ package io.banshi.admin.journeys;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,8 @@ class JourneyRepository {
 
 	static final String SELECT_PAGE = "SELECT p.process_instance_key, p.bpmn_process_id, p.version, p.start_time, "
 			+ "p.end_time, " + STATE + " AS journey_state, (SELECT MIN(i.error_message) FROM eng_run_incident i "
-			+ "WHERE i.process_instance_key = p.process_instance_key) AS incident FROM eng_run_process_instance p";
+			+ "WHERE i.process_instance_key = p.process_instance_key) AS incident, (SELECT a.owner FROM app_errand a "
+			+ "WHERE a.process_instance_key = p.process_instance_key) AS owner FROM eng_run_process_instance p";
 
 	static final String COUNT_BY_STATE = "SELECT journey_state, COUNT(*) FROM (SELECT " + STATE
 			+ " AS journey_state FROM eng_run_process_instance p%s) s GROUP BY journey_state";
@@ -79,7 +79,8 @@ class JourneyRepository {
 					long end = rs.getLong(5);
 					Long endTime = rs.wasNull() ? null : end;
 					return new JourneyRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
-							JourneyState.valueOf(rs.getString(6)), rs.getLong(4), endTime, rs.getString(7));
+							JourneyState.valueOf(rs.getString(6)), rs.getLong(4), endTime, rs.getString(7),
+							rs.getString(8));
 				}, where.parameters());
 		return new Page<>(rows, total, page, size);
 	}
@@ -91,10 +92,7 @@ class JourneyRepository {
 	 */
 	Map<JourneyState, Long> countByState(JourneyFilter filter) {
 		Where where = where(filter, false);
-		Map<JourneyState, Long> counts = new EnumMap<>(JourneyState.class);
-		for (JourneyState state : JourneyState.values()) {
-			counts.put(state, 0L);
-		}
+		Map<JourneyState, Long> counts = JourneyState.none();
 		this.jdbc.query(COUNT_BY_STATE.formatted(where.sql()),
 				(RowCallbackHandler) (rs) -> counts.put(JourneyState.valueOf(rs.getString(1)), rs.getLong(2)),
 				where.parameters());
@@ -146,6 +144,12 @@ class JourneyRepository {
 		String process = JourneyFilter.blankToNull(filter.process());
 		if (process != null) {
 			where.add("p.bpmn_process_id = ?", process);
+		}
+		String user = JourneyFilter.blankToNull(filter.user());
+		if (user != null) {
+			// The errand's owner; by the owner index rather than one lookup per journey.
+			where.add("p.process_instance_key IN (SELECT a.process_instance_key FROM app_errand a WHERE a.owner = ?)",
+					user);
 		}
 		Long startedFrom = JourneyFilter.epochMillis(filter.startedFrom(), this.zone);
 		if (startedFrom != null) {

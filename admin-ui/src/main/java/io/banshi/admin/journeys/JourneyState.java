@@ -1,6 +1,8 @@
 package io.banshi.admin.journeys;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The states the console sorts journeys into. The engine knows ACTIVE, COMPLETED and
@@ -39,6 +41,18 @@ public enum JourneyState {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Zero journeys in every state.
+	 * @return the counts
+	 */
+	static Map<JourneyState, Long> none() {
+		Map<JourneyState, Long> counts = new EnumMap<>(JourneyState.class);
+		for (JourneyState state : values()) {
+			counts.put(state, 0L);
+		}
+		return counts;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.banshi.admin.journeys;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.banshi.engine.query.Page;
 
@@ -56,10 +57,13 @@ class JourneysController {
 	@GetMapping("/journeys")
 	String list(@ModelAttribute("filter") JourneyFilter filter,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		Page<JourneyRow> page = this.journeys.find(filter, JourneyFilter.PAGE_SIZE);
+		List<JourneyFilter.Problem> problems = filter.problems();
+		Page<JourneyRow> page = problems.isEmpty() ? this.journeys.find(filter, JourneyFilter.PAGE_SIZE)
+				: new Page<>(List.of(), 0, 0, JourneyFilter.PAGE_SIZE);
+		model.addAttribute("problems", problems);
 		model.addAttribute("page", page);
 		model.addAttribute("pages", Math.max(1, (page.total() + page.size() - 1) / page.size()));
-		model.addAttribute("counts", this.journeys.countByState(filter));
+		model.addAttribute("counts", problems.isEmpty() ? this.journeys.countByState(filter) : JourneyState.none());
 		model.addAttribute("states", JourneyState.values());
 		model.addAttribute("processIds", this.journeys.processIds());
 		return (htmx != null) ? VIEW_LIST_RESULTS : VIEW_LIST;
@@ -110,6 +114,11 @@ class JourneysController {
 	@PostMapping("/journeys/bulk")
 	String processBulkForm(@ModelAttribute("filter") JourneyFilter filter, @RequestParam String action,
 			Authentication who) {
+		List<JourneyFilter.Problem> problems = filter.problems();
+		if (!problems.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The filter has problems; nothing was done: "
+					+ problems.stream().map(JourneyFilter.Problem::toString).collect(Collectors.joining("; ")));
+		}
 		String checked = JourneyActions.CANCEL.equals(action) ? JourneyActions.CANCEL : JourneyActions.RETRY;
 		List<Long> keys = this.journeys.keys(filter, BulkOperations.MAX_TARGETS);
 		BulkOperations.Progress progress = this.bulk.start(checked, keys, who.getName());

@@ -3,6 +3,7 @@ package io.banshi.admin.journeys;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.banshi.admin.console.ConsoleClient;
 import io.banshi.admin.console.ConsoleFixtures;
@@ -105,6 +106,54 @@ class JourneysControllerTest {
 		assertThat(byElement).contains(">" + alice + "<").contains(">" + bob + "<");
 		assertThat(byMissingElement).doesNotContain(">" + alice + "<").contains("0 journeys");
 		assertThat(byError).doesNotContain(">" + alice + "<");
+	}
+
+	@Test
+	void shouldFilterByTheUserWhoseErrandTheJourneyRuns() {
+		// given
+		long alices = ConsoleFixtures.start(this.client, this.process, "{}");
+		long bobs = ConsoleFixtures.start(this.client, this.process, "{}");
+		long nobodys = ConsoleFixtures.start(this.client, this.process, "{}");
+		errand(alices, "alice");
+		errand(bobs, "bob");
+		String base = "/journeys?process=" + this.process.processId();
+
+		// when
+		String byAlice = this.ops.get(base + "&user=alice").body();
+		String all = this.ops.get(base).body();
+
+		// then
+		assertThat(byAlice).contains(">" + alices + "<")
+			.doesNotContain(">" + bobs + "<")
+			.doesNotContain(">" + nobodys + "<")
+			.contains("1 journeys")
+			.contains("user=alice");
+		assertThat(all).contains(">alice<").contains(">bob<").contains(">" + nobodys + "<");
+	}
+
+	@Test
+	void shouldListNothingAndSayWhyWhenAFilterFieldIsNotUnderstood() {
+		// given
+		long key = ConsoleFixtures.start(this.client, this.process, "{}");
+		String base = "/journeys?process=" + this.process.processId();
+
+		// when
+		String badDate = this.ops.get(base + "&startedFrom=last+tuesday").body();
+		String valueAlone = this.ops.get(base + "&value=42").body();
+		HttpResponse<String> bulk = this.ops.post("/journeys/bulk",
+				Map.of("process", this.process.processId(), "startedFrom", "last tuesday", "action", "CANCEL"));
+
+		// then
+		assertThat(badDate).contains("id=\"filter-problems\"")
+			.contains("“last tuesday” is not a date and time")
+			.contains("Started from")
+			.doesNotContain(">" + key + "<");
+		assertThat(valueAlone).contains("“42” needs a variable name").doesNotContain(">" + key + "<");
+		assertThat(bulk.statusCode()).isEqualTo(400);
+		assertThat(this.queries.processInstances(QueryFilter.any().withProcessInstanceKey(key), 0, 1).items())
+			.singleElement()
+			.extracting(Views.ProcessInstance::state)
+			.isEqualTo("ACTIVE");
 	}
 
 	@Test
@@ -286,6 +335,12 @@ class JourneysControllerTest {
 		String rest = page.substring(at);
 		String strong = rest.substring(rest.indexOf("<strong>") + 8, rest.indexOf("</strong>"));
 		return Integer.parseInt(strong.trim());
+	}
+
+	private void errand(long processInstanceKey, String owner) {
+		this.jdbc.update("INSERT INTO app_errand (id, owner, text, status, process_instance_key, plan_json, created_at,"
+				+ " updated_at) VALUES (?, ?, 'test', 'running', ?, '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+				UUID.randomUUID().toString(), owner, processInstanceKey);
 	}
 
 }
