@@ -49,6 +49,14 @@ record Errand(String id, String owner, String text, ErrandStatus status, String 
 		return (List<Map<String, Object>>) offered;
 	}
 
+	/**
+	 * Returns the confirm step the next answer goes to (the oldest waiting).
+	 * @return its step id, or {@code null} when it waits at none
+	 */
+	String offeredStep() {
+		return this.options.isEmpty() ? null : (String) this.options.get(0).get("step");
+	}
+
 	Errand withStatus(ErrandStatus status) {
 		return with(status, this.currentStep, this.results, this.options, this.errorCode, this.errorMessage);
 	}

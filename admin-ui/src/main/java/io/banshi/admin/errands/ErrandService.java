@@ -179,10 +179,14 @@ class ErrandService {
 					+ current.offered().size() + " (the options offered), but was " + option);
 		}
 		Map<String, Object> confirmation = (option != null) ? Map.of("option", option) : Map.of("declined", true);
+		// The answer goes to the confirm whose options were shown, under that confirm's
+		// own
+		// key: a confirm waiting on a parallel branch never takes it.
+		String step = current.offeredStep();
 		try {
 			client().newPublishMessageCommand()
 				.messageName(BpmnPlanCompiler.CONFIRMED_MESSAGE)
-				.correlationKey(current.id())
+				.correlationKey(BpmnPlanCompiler.confirmationKey(current.id(), step))
 				.variables(Map.of("confirmation", confirmation))
 				.send()
 				.join();
@@ -198,10 +202,10 @@ class ErrandService {
 				return e.with(ErrandStatus.CANCELED, e.currentStep(), results, List.of(), e.errorCode(),
 						e.errorMessage());
 			}
-			// The engine correlates the answer with the oldest waiting confirm; a
-			// parallel branch's confirm may still wait.
-			List<Map<String, Object>> pending = e.options().isEmpty() ? List.of()
-					: List.copyOf(e.options().subList(1, e.options().size()));
+			List<Map<String, Object>> pending = e.options()
+				.stream()
+				.filter((confirm) -> !step.equals(confirm.get("step")))
+				.toList();
 			return e.with(pending.isEmpty() ? ErrandStatus.RUNNING : ErrandStatus.WAITING_CONFIRM, e.currentStep(),
 					results, pending, e.errorCode(), e.errorMessage());
 		}).orElseThrow();

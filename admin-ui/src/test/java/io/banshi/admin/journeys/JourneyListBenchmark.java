@@ -1,5 +1,6 @@
 package io.banshi.admin.journeys;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,7 +70,7 @@ class JourneyListBenchmark {
 		assertThat(ops.get("/journeys").body()).contains("10,000 journeys");
 		String[] paths = { "/journeys", "/journeys?state=INCIDENT", "/journeys?state=RUNNING",
 				"/journeys?state=WAITING", "/journeys?error=declined", "/journeys?variable=customer&value=c42",
-				"/journeys?element=charge", "/journeys?page=399" };
+				"/journeys?element=charge", "/journeys?user=user42", "/journeys?page=399" };
 		System.out.println("Journey list, " + TestDatabase.configuredKind() + ", " + JOURNEYS
 				+ " journeys: median / worst of 20 (ms)");
 		for (String path : paths) {
@@ -96,6 +97,8 @@ class JourneyListBenchmark {
 		List<Object[]> jobs = new ArrayList<>();
 		List<Object[]> incidents = new ArrayList<>();
 		List<Object[]> variables = new ArrayList<>();
+		List<Object[]> errands = new ArrayList<>();
+		Timestamp created = new Timestamp(now);
 		for (int i = 0; i < JOURNEYS; i++) {
 			long key = BASE + i * 10L;
 			long start = now - (JOURNEYS - i) * 1000L;
@@ -103,6 +106,8 @@ class JourneyListBenchmark {
 			instances.add(new Object[] { key, definition, processId, 1, state, start,
 					"ACTIVE".equals(state) ? null : start + 500 });
 			variables.add(new Object[] { key, "customer", key, ("\"c" + i + "\"").getBytes() });
+			// Every journey is some person's errand, a hundred people in all.
+			errands.add(new Object[] { "bench-" + i, "user" + (i % 100), key, created, created });
 			if ("ACTIVE".equals(state)) {
 				boolean waiting = i >= 9000 && i < 9500;
 				boolean incident = i >= 9500;
@@ -133,6 +138,8 @@ class JourneyListBenchmark {
 		this.jdbc.batchUpdate("INSERT INTO eng_run_incident (incident_key, process_instance_key, "
 				+ "element_instance_key, element_id, bpmn_process_id, job_key, error_type, error_message, created_at) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", incidents);
+		this.jdbc.batchUpdate("INSERT INTO app_errand (id, owner, text, status, process_instance_key, plan_json, "
+				+ "created_at, updated_at) VALUES (?, ?, 'bench', 'running', ?, '{}', ?, ?)", errands);
 	}
 
 }

@@ -19,6 +19,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.impl.BpmnModelConstants;
 import io.camunda.zeebe.model.bpmn.builder.BoundaryEventBuilder;
+import io.camunda.zeebe.model.bpmn.builder.IntermediateCatchEventBuilder;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -58,11 +59,15 @@ import io.banshi.workflows.plan.StepKind;
  * <li>Steps with no dependency between them run on parallel branches (parallel gateway
  * fork and join).</li>
  * <li>A {@code confirm} task is followed by an event-based gateway that races the message
- * {@value #CONFIRMED_MESSAGE}, correlated by the process variable {@code errandId},
- * against a timer (default {@code PT24H}). The message's variables must carry
- * {@code confirmation}; {@code confirmation.declined = true} ends the errand without
- * ordering, and so does the timeout (after a {@code notify} task telling the person).
- * Every {@code order} without a {@code confirm} before it gets one inserted.</li>
+ * {@value #CONFIRMED_MESSAGE}, correlated by {@link #confirmationKey(String, String)}
+ * (the errand and the confirm step, so that the answer to one confirm can never be taken
+ * by another confirm waiting on a parallel branch), against a timer (default
+ * {@code PT24H}). The message's variables must carry {@code confirmation}, which the
+ * catch event keeps as {@code confirmation_<confirm step>};
+ * {@code confirmation.declined = true} ends the errand without ordering, and so does the
+ * timeout (after a {@code notify} task telling the person). Every {@code order} without a
+ * {@code confirm} before it gets one inserted, and reads the answer of the confirm it
+ * stands behind as its local {@code confirmation}.</li>
  * <li>A {@code remind} step waits on a timer until its {@code remind_at} (step input,
  * else the plan slot; a local date-time is read in the plan's {@code timezone} slot, else
  * the compiler's zone). With a {@code repeat} ({@code daily}, {@code weekly},
@@ -85,6 +90,17 @@ public class BpmnPlanCompiler implements PlanCompiler {
 
 	/** The name of the message a confirmation sends. */
 	public static final String CONFIRMED_MESSAGE = "errand-confirmed";
+
+	/**
+	 * The correlation key of the {@value #CONFIRMED_MESSAGE} message that answers one
+	 * confirm step of one errand.
+	 * @param errandId the errand (the process variable {@code errandId})
+	 * @param confirmStepId the confirm step's id (its task's {@code stepId} header)
+	 * @return the key
+	 */
+	public static String confirmationKey(String errandId, String confirmStepId) {
+		return errandId + "/" + confirmStepId;
+	}
 
 	/** The variable that ends a repeating reminder's loop when {@code true}. */
 	public static final String STOP_REMINDERS = "remindersStopped";
@@ -172,7 +188,7 @@ public class BpmnPlanCompiler implements PlanCompiler {
 				in = step.id() + "_join";
 				graph.add(in, Type.PARALLEL_GATEWAY, null);
 			}
-			Fragment fragment = fragment(graph, plan, step);
+			Fragment fragment = fragment(graph, plan, steps, step);
 			if (in != null) {
 				graph.connect(in, fragment.entry());
 			}
@@ -233,11 +249,23 @@ public class BpmnPlanCompiler implements PlanCompiler {
 
 	}
 
-	private Fragment fragment(ProcessGraph graph, Plan plan, PlanStep step) {
+	private static String confirmationVariable(String confirmStepId) {
+		// Step ids may hold '-', which FEEL would read as a minus.
+		return "confirmation_" + confirmStepId.replaceAll("[^\\p{L}\\p{N}_]", "_");
+	}
+
+	private Fragment fragment(ProcessGraph graph, Plan plan, PlanGraph steps, PlanStep step) {
 		return switch (step.kind()) {
 			case CONFIRM -> confirm(graph, step);
 			case REMIND -> remind(graph, plan, step);
-			case ORDER -> withBusinessErrors(graph, step, ORDER_ERRORS, true);
+			case ORDER -> {
+				Fragment order = withBusinessErrors(graph, step, ORDER_ERRORS, true);
+				String confirm = steps.confirmBefore(step);
+				if (confirm != null) {
+					graph.node(step.id()).inputs.put("confirmation", "=" + confirmationVariable(confirm));
+				}
+				yield order;
+			}
 			case COMPARE -> withBusinessErrors(graph, step, List.of("OVER_BUDGET"), false);
 			case QUERY, NOTIFY -> {
 				task(graph, step);
@@ -280,7 +308,9 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		graph.connect(id, id + "_wait");
 		Node message = graph.add(id + "_confirmed", Type.MESSAGE_CATCH, "confirmed");
 		message.messageName = CONFIRMED_MESSAGE;
-		message.correlationKey = "=errandId";
+		// Must match confirmationKey(errandId, id).
+		message.correlationKey = "=errandId + \"/" + id + "\"";
+		message.outputs.put(confirmationVariable(id), "=confirmation");
 		graph.connect(id + "_wait", message.id);
 		Node timer = graph.add(id + "_timeout", Type.TIMER_DURATION_CATCH, "no answer");
 		timer.timer = this.confirmTimeout.toString();
@@ -288,7 +318,8 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		graph.add(id + "_decision", Type.EXCLUSIVE_GATEWAY, "declined?");
 		graph.connect(message.id, id + "_decision");
 		graph.add(id + "_declined", Type.TERMINATE_END, "declined");
-		graph.connect(id + "_decision", id + "_declined", "=confirmation.declined = true", false, false);
+		graph.connect(id + "_decision", id + "_declined", "=" + confirmationVariable(id) + ".declined = true", false,
+				false);
 		notifyTask(graph, id + "_timeout_notify", id, "notify: not confirmed in time", "=\"CONFIRM_TIMEOUT\"");
 		graph.connect(timer.id, id + "_timeout_notify");
 		graph.add(id + "_timeout_end", Type.TERMINATE_END, "not confirmed");
@@ -498,9 +529,14 @@ public class BpmnPlanCompiler implements PlanCompiler {
 				node.headers.forEach(task::zeebeTaskHeader);
 				node.inputs.forEach((target, source) -> task.zeebeInput(source, target));
 			}
-			case MESSAGE_CATCH -> ((IntermediateCatchEvent) element).builder()
-				.message((message) -> message.name(node.messageName)
-					.zeebeCorrelationKeyExpression(node.correlationKey.substring(1)));
+			case MESSAGE_CATCH -> {
+				// A message element of its own (not one shared by name): each confirm has
+				// its own correlation key.
+				IntermediateCatchEventBuilder builder = ((IntermediateCatchEvent) element).builder()
+					.message((message) -> message.name(node.messageName)
+						.zeebeCorrelationKeyExpression(node.correlationKey.substring(1)));
+				node.outputs.forEach((target, source) -> builder.zeebeOutput(source, target));
+			}
 			case TIMER_DATE_CATCH -> ((IntermediateCatchEvent) element).builder().timerWithDate(node.timer);
 			case TIMER_DURATION_CATCH -> ((IntermediateCatchEvent) element).builder().timerWithDuration(node.timer);
 			case TERMINATE_END -> ((EndEvent) element).builder().terminate();

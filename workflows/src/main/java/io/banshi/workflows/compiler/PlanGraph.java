@@ -78,6 +78,40 @@ final class PlanGraph {
 		return this.steps;
 	}
 
+	/**
+	 * The confirm whose answer a step acts on: the nearest {@code confirm} among the
+	 * steps it depends on, directly or not; of two equally near, the one for the step's
+	 * own capability.
+	 * @param step a step of this graph
+	 * @return the confirm's id, or {@code null} when the step stands behind none
+	 */
+	String confirmBefore(PlanStep step) {
+		Map<String, PlanStep> byId = new HashMap<>();
+		this.steps.forEach((candidate) -> byId.put(candidate.id(), candidate));
+		Set<String> seen = new HashSet<>();
+		List<String> level = byId.get(step.id()).dependsOn();
+		while (!level.isEmpty()) {
+			String found = null;
+			List<String> next = new ArrayList<>();
+			for (String id : level) {
+				PlanStep candidate = byId.get(id);
+				if (!seen.add(id) || candidate == null) {
+					continue;
+				}
+				if (candidate.kind() == StepKind.CONFIRM && (found == null
+						|| (step.capability() != null && step.capability().equals(candidate.capability())))) {
+					found = id;
+				}
+				next.addAll(candidate.dependsOn());
+			}
+			if (found != null) {
+				return found;
+			}
+			level = next;
+		}
+		return null;
+	}
+
 	List<String> successors(String stepId) {
 		return this.successors.get(stepId);
 	}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +31,8 @@ import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,7 @@ import io.banshi.workflows.plan.StepKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class BpmnPlanCompilerTest {
 
@@ -52,7 +56,7 @@ class BpmnPlanCompilerTest {
 	}
 
 	static Map<String, Plan> shapes() {
-		Map<String, Plan> shapes = new java.util.LinkedHashMap<>();
+		Map<String, Plan> shapes = new LinkedHashMap<>();
 		shapes.put("linear",
 				new Plan(Map.of("destination", "上海"),
 						List.of(step("s1", StepKind.QUERY, "travel.flight", Map.of("destination", "上海")),
@@ -211,7 +215,11 @@ class BpmnPlanCompilerTest {
 		MessageEventDefinition definition = (MessageEventDefinition) message.getEventDefinitions().iterator().next();
 		assertThat(definition.getMessage().getName()).isEqualTo("errand-confirmed");
 		assertThat(definition.getMessage().getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey())
-			.isEqualTo("=errandId");
+			.isEqualTo("=errandId + \"/s2_confirm\"");
+		assertThat(message.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs())
+			.extracting(ZeebeOutput::getSource, ZeebeOutput::getTarget)
+			.containsExactly(tuple("=confirmation", "confirmation_s2_confirm"));
+		assertThat(inputsOf(model, "s2")).containsEntry("confirmation", "=confirmation_s2_confirm");
 		IntermediateCatchEvent timeout = model.getModelElementById("s2_confirm_timeout");
 		TimerEventDefinition timer = (TimerEventDefinition) timeout.getEventDefinitions().iterator().next();
 		assertThat(timer.getTimeDuration().getTextContent()).isEqualTo("PT24H");
@@ -224,9 +232,57 @@ class BpmnPlanCompilerTest {
 			.filter((flow) -> flow != decision.getDefault())
 			.findFirst()
 			.orElseThrow();
-		assertThat(declined.getConditionExpression().getTextContent()).isEqualTo("=confirmation.declined = true");
+		assertThat(declined.getConditionExpression().getTextContent())
+			.isEqualTo("=confirmation_s2_confirm.declined = true");
 		assertThat(endsWithoutOrdering(declined.getTarget())).isTrue();
 		assertThat(endsWithoutOrdering(timeout)).isTrue();
+	}
+
+	@Test
+	void shouldKeyEachConfirmsAnswerToThatConfirmSoParallelBranchesNeverTakeEachOthers() {
+		// given: a flight and a hotel, each ordered behind a confirm of its own on its
+		// branch
+		Plan plan = shapes().get("errors");
+
+		// when
+		BpmnModelInstance model = this.compiler.compileModel(plan, "errand_trip");
+
+		// then
+		assertThat(correlationKey(model, "s4_confirm_confirmed")).isEqualTo("=errandId + \"/s4_confirm\"");
+		assertThat(correlationKey(model, "s5_confirm_confirmed")).isEqualTo("=errandId + \"/s5_confirm\"");
+		assertThat(BpmnPlanCompiler.confirmationKey("e-1", "s4_confirm")).isEqualTo("e-1/s4_confirm");
+		assertThat(inputsOf(model, "s4")).containsEntry("confirmation", "=confirmation_s4_confirm");
+		assertThat(inputsOf(model, "s5")).containsEntry("confirmation", "=confirmation_s5_confirm");
+	}
+
+	@Test
+	void shouldLetOrdersBehindOneSharedConfirmReadItsAnswer() {
+		// given
+		Plan plan = shapes().get("shared confirm");
+
+		// when
+		BpmnModelInstance model = this.compiler.compileModel(plan, "errand_shared");
+
+		// then
+		assertThat(inputsOf(model, "s4")).containsEntry("confirmation", "=confirmation_s3");
+		assertThat(inputsOf(model, "s5")).containsEntry("confirmation", "=confirmation_s3");
+		assertThat(inputsOf(model, "s1")).doesNotContainKey("confirmation");
+	}
+
+	private static String correlationKey(BpmnModelInstance model, String catchEventId) {
+		IntermediateCatchEvent event = model.getModelElementById(catchEventId);
+		MessageEventDefinition definition = (MessageEventDefinition) event.getEventDefinitions().iterator().next();
+		return definition.getMessage().getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey();
+	}
+
+	private static Map<String, String> inputsOf(BpmnModelInstance model, String taskId) {
+		ServiceTask task = model.getModelElementById(taskId);
+		ZeebeIoMapping io = task.getSingleExtensionElement(ZeebeIoMapping.class);
+		Map<String, String> inputs = new LinkedHashMap<>();
+		if (io != null) {
+			io.getInputs().forEach((input) -> inputs.put(input.getTarget(), input.getSource()));
+		}
+		return inputs;
 	}
 
 	@Test

@@ -8,12 +8,17 @@ import java.util.regex.Pattern;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import org.junit.jupiter.api.Test;
 
+import io.banshi.workflows.compiler.BpmnPlanCompiler;
 import io.banshi.workflows.compiler.BpmnValidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +59,41 @@ class BuiltInTemplatesTest {
 				.hasSameSizeAs(model.getModelElementsByType(FlowNode.class));
 			assertThat(model.getModelElementsByType(BpmnEdge.class))
 				.hasSameSizeAs(model.getModelElementsByType(SequenceFlow.class));
+		});
+	}
+
+	@Test
+	void shouldWaitForTheAnswerToEachConfirmUnderThatConfirmsOwnKey() {
+		assertThat(this.templates).allSatisfy((template) -> {
+			// given
+			BpmnModelInstance model = read(template.bpmn());
+
+			// when: each catch of the confirmation message, and the confirm task before
+			// it
+			for (IntermediateCatchEvent event : model.getModelElementsByType(IntermediateCatchEvent.class)) {
+				for (MessageEventDefinition definition : event.getChildElementsByType(MessageEventDefinition.class)) {
+					if (!BpmnPlanCompiler.CONFIRMED_MESSAGE.equals(definition.getMessage().getName())) {
+						continue;
+					}
+					FlowNode gateway = event.getIncoming().iterator().next().getSource();
+					FlowNode confirm = gateway.getIncoming().iterator().next().getSource();
+					String stepId = confirm.getSingleExtensionElement(ZeebeTaskHeaders.class)
+						.getHeaders()
+						.stream()
+						.filter((header) -> header.getKey().equals("stepId"))
+						.findFirst()
+						.orElseThrow()
+						.getValue();
+
+					// then: the key the errand API publishes the answer under
+					String key = definition.getMessage()
+						.getSingleExtensionElement(ZeebeSubscription.class)
+						.getCorrelationKey();
+					assertThat(key).as(template.descriptor().key())
+						.isEqualTo("=errandId + \"/" + stepId + "\"")
+						.isEqualTo("=" + BpmnPlanCompiler.confirmationKey("errandId + \"", stepId + "\""));
+				}
+			}
 		});
 	}
 
