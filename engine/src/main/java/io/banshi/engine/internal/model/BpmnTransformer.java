@@ -243,6 +243,10 @@ public final class BpmnTransformer {
 			}
 			for (ExecutableElement child : scope.children()) {
 				checkFlows(child);
+				if (child instanceof ExecutableExclusiveGateway gateway && gateway.isInclusiveJoin()) {
+					gateway.computeUpstream();
+					scope.inclusiveJoins().add(gateway);
+				}
 			}
 			for (ExecutableMultiInstanceBody body : bodies) {
 				this.elements.put(body.id(), body);
