@@ -91,4 +91,80 @@ class ConcurrencyTest {
 		}
 	}
 
+	@Test
+	void shouldCorrelateAMessagePublishedWhileItsSubscriptionOpens() throws Exception {
+		try (TestEngine engine = TestEngine.start("concurrency_messages"); CamundaClient client = engine.newClient()) {
+			// given: each instance finishes a job, then waits for a message with its own
+			// key
+			String id = Bpmns.randomId();
+			Bpmns.deploy(client,
+					Bpmn.createExecutableProcess(id)
+						.startEvent()
+						.serviceTask("work", (t) -> t.zeebeJobType(id))
+						.intermediateCatchEvent("answer")
+						.message((m) -> m.name("answer-" + id).zeebeCorrelationKeyExpression("key"))
+						.endEvent()
+						.done());
+			int instances = 60;
+			for (int i = 0; i < instances; i++) {
+				Bpmns.start(client, id, Map.of("key", "k" + i));
+			}
+			java.util.List<ActivatedJob> jobs = new java.util.ArrayList<>();
+			while (jobs.size() < instances) {
+				jobs.addAll(client.newActivateJobsCommand()
+					.jobType(id)
+					.maxJobsToActivate(100)
+					.fetchVariables("key")
+					.timeout(Duration.ofMinutes(5))
+					.send()
+					.join()
+					.getJobs());
+			}
+
+			// when: the job's completion (which opens the subscription) and the message's
+			// publication (buffered) race each other, from eight threads
+			ExecutorService threads = Executors.newFixedThreadPool(8);
+			CountDownLatch start = new CountDownLatch(1);
+			try {
+				for (ActivatedJob job : jobs) {
+					String key = (String) job.getVariablesAsMap().get("key");
+					threads.execute(() -> {
+						awaitQuietly(start);
+						client.newCompleteCommand(job).send().join();
+					});
+					threads.execute(() -> {
+						awaitQuietly(start);
+						client.newPublishMessageCommand()
+							.messageName("answer-" + id)
+							.correlationKey(key)
+							.timeToLive(Duration.ofHours(1))
+							.send()
+							.join();
+					});
+				}
+				start.countDown();
+			}
+			finally {
+				threads.shutdown();
+			}
+
+			// then: whichever committed first, every instance got its message
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> engine.engine()
+					.queries()
+					.processInstances(QueryFilter.any().withBpmnProcessId(id).withState("COMPLETED"), 0, 1)
+					.total() == instances);
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 }

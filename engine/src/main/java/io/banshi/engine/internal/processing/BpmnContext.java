@@ -76,6 +76,23 @@ public final class BpmnContext {
 	final java.util.List<BpmnContext> related = new java.util.ArrayList<>();
 
 	/**
+	 * Subscriptions this command opened that found no buffered message: a message
+	 * published by a transaction running alongside this one is looked for again once both
+	 * have committed.
+	 */
+	final java.util.Set<AwaitedMessage> awaitedMessages = new java.util.LinkedHashSet<>();
+
+	/**
+	 * A message an instance waits for.
+	 *
+	 * @param name the message name
+	 * @param correlationKey the correlation key
+	 * @param processInstanceKey the waiting instance
+	 */
+	record AwaitedMessage(String name, String correlationKey, long processInstanceKey) {
+	}
+
+	/**
 	 * A call activity asks for an instance of another process.
 	 *
 	 * @param elementInstanceKey the call activity's instance

@@ -4,6 +4,7 @@ import io.banshi.engine.internal.EngineException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -246,7 +247,12 @@ public final class CommandProcessor {
 				}
 				Message message = this.events.bufferedMessage(connection, subscription.messageName,
 						subscription.correlationKey, now, state.processInstance().key);
-				if (message == null || state.hasCorrelated(message.key)) {
+				if (message == null) {
+					c.awaitedMessages.add(new BpmnContext.AwaitedMessage(subscription.messageName,
+							subscription.correlationKey, state.processInstance().key));
+					continue;
+				}
+				if (state.hasCorrelated(message.key)) {
 					continue;
 				}
 				if (c.catchEvents().correlate(subscription, messageVariables(message))) {
@@ -401,7 +407,91 @@ public final class CommandProcessor {
 			return touched;
 		}));
 		contexts.forEach(this::afterCommit);
+		if (timeToLiveMillis > 0) {
+			Set<Long> seen = new HashSet<>();
+			contexts.forEach((context) -> seen.add(context.elements().processInstance().key));
+			correlateLate(name, key, seen);
+		}
 		return messageKey;
+	}
+
+	/**
+	 * Gives a buffered message to the instances whose subscriptions were opened by
+	 * transactions that ran alongside the one that published it. Neither transaction can
+	 * see the other's uncommitted row, so both look again after committing: the later one
+	 * to commit finds the other's row. (Zeebe has no such race: a partition processes one
+	 * command at a time.)
+	 * @param name the message name
+	 * @param correlationKey the correlation key
+	 * @param handled instances the publishing transaction already had locked
+	 */
+	private void correlateLate(String name, String correlationKey, Set<Long> handled) {
+		List<BpmnContext> contexts = this.transactions.inTransaction((connection) -> {
+			long now = this.clock.millis();
+			Set<Long> waiting = new java.util.TreeSet<>();
+			for (MessageSubscription subscription : this.events.subscriptions(connection, name, correlationKey)) {
+				if (!handled.contains(subscription.processInstanceKey)) {
+					waiting.add(subscription.processInstanceKey);
+				}
+			}
+			List<BpmnContext> correlated = new ArrayList<>();
+			for (Long processInstanceKey : waiting) {
+				BpmnContext c = correlateLate(connection, processInstanceKey, name, correlationKey, now);
+				if (c != null) {
+					correlated.add(c);
+				}
+			}
+			return correlated;
+		});
+		contexts.forEach(this::afterCommit);
+	}
+
+	/**
+	 * Looks again, after the command that opened a subscription committed, for a message
+	 * published alongside it (see {@link #correlateLate(String, String, Set)}).
+	 */
+	private void correlateLate(BpmnContext.AwaitedMessage awaited) {
+		List<BpmnContext> contexts = this.transactions.inTransaction((connection) -> {
+			long now = this.clock.millis();
+			// Cheap first: nothing is buffered in the common case.
+			if (this.events.bufferedMessage(connection, awaited.name(), awaited.correlationKey(), now,
+					awaited.processInstanceKey()) == null) {
+				return List.<BpmnContext>of();
+			}
+			BpmnContext c = correlateLate(connection, awaited.processInstanceKey(), awaited.name(),
+					awaited.correlationKey(), now);
+			return (c != null) ? List.of(c) : List.<BpmnContext>of();
+		});
+		contexts.forEach(this::afterCommit);
+	}
+
+	/**
+	 * Correlates the oldest buffered message not yet correlated to the instance to one of
+	 * its open subscriptions for it, under the instance's lock.
+	 * @return the context of the change, or {@code null} when nothing correlated
+	 */
+	private BpmnContext correlateLate(Connection connection, long processInstanceKey, String name,
+			String correlationKey, long now) throws SQLException {
+		InstanceState state = this.repository.lockAndLoad(connection, processInstanceKey);
+		if (state == null || !"ACTIVE".equals(state.processInstance().state)) {
+			return null;
+		}
+		Message message = this.events.bufferedMessage(connection, name, correlationKey, now, processInstanceKey);
+		if (message == null || state.hasCorrelated(message.key)) {
+			return null;
+		}
+		ExecutableProcess process = this.processes.byKey(connection, state.processInstance().processDefinitionKey);
+		BpmnContext c = newContext(state, process, now, "engine");
+		for (MessageSubscription subscription : this.events.subscriptionsOf(connection, processInstanceKey, name,
+				correlationKey)) {
+			if (state.isEventScopeOpen(subscription.elementInstanceKey)
+					&& c.catchEvents().correlate(subscription, messageVariables(message))) {
+				c.writer().messageCorrelated(message.key, message.name, message.correlationKey);
+				finish(connection, c, state, now);
+				return c;
+			}
+		}
+		return null;
 	}
 
 	private List<MessageSubscription> eligibleStarts(Connection connection, String name, String correlationKey)
@@ -679,6 +769,7 @@ public final class CommandProcessor {
 		if (!"ACTIVE".equals(state)) {
 			this.listener.instanceEnded(context.elements().processInstance().key, state, context.endVariables());
 		}
+		context.awaitedMessages.forEach(this::correlateLate);
 	}
 
 	@FunctionalInterface
