@@ -2,11 +2,13 @@ package io.banshi.admin.errands;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +43,10 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 
 	/** The slots in the order a person thinks of them; others follow. */
 	private static final List<String> SLOT_ORDER = List.of("origin", "destination", "date", "time", "nights",
-			"party_size", "quantity", "item", "budget", "amount", "remind_at", "remind_text", "repeat");
+			"party_size", "quantity", "item", "budget", "amount", "remind_at", "remind_text", "repeat", "timezone");
+
+	/** An ISO local date-time as the planner and the plugins write it. */
+	private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})(:00)?");
 
 	/** Slots and inputs with a label in the messages ({@code errand.slot.*}). */
 	static final Set<String> KNOWN_SLOTS = Set.copyOf(SLOT_ORDER);
@@ -60,7 +65,9 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 		List<Result> results = new ArrayList<>();
 		view.results().forEach((name, value) -> {
 			if (!name.equals("error") && !name.equals("confirmation")) {
-				results.add(new Result(name, readable(value)));
+				// The workers name what a step wrote after it: results_s1, order_s4.
+				Step step = steps.stream().filter((s) -> name.endsWith("_" + s.id())).findFirst().orElse(null);
+				results.add(new Result(name, step, readable(value)));
 			}
 		});
 		List<Order> orders = view.orders().stream().map(Order::of).toList();
@@ -183,7 +190,7 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 			text = number.stripTrailingZeros().toPlainString();
 		}
 		else {
-			text = String.valueOf(value);
+			text = DATE_TIME.matcher(String.valueOf(value)).replaceAll("$1 $2");
 		}
 		return (text.length() <= SHORT) ? text : text.substring(0, SHORT) + "…";
 	}
@@ -236,7 +243,12 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 	 */
 	record Option(int index, String name, String price, String time, String provider, String details) {
 
-		private static final Set<String> SHOWN = Set.of("index", "name", "price", "time", "provider", "id");
+		/**
+		 * Fields shown in their own column, or already in the option's name (a flight's
+		 * number, route and departure), or of no use to a person choosing.
+		 */
+		private static final Set<String> SHOWN = Set.of("index", "name", "price", "time", "provider", "id", "origin",
+				"destination", "date", "departs", "flight_no", "train_no", "currency", "capability");
 
 		static Option of(Map<String, Object> option) {
 			StringBuilder details = new StringBuilder();
@@ -260,9 +272,10 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 	 * What one step found.
 	 *
 	 * @param name the variable it wrote ({@code results_s1}, {@code order_s4}, ...)
+	 * @param step the step that wrote it, or {@code null} when the name does not say
 	 * @param value readable
 	 */
-	record Result(String name, String value) {
+	record Result(String name, Step step, String value) {
 
 	}
 
@@ -290,9 +303,9 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 	 * @param id the errand id
 	 * @param text what they said; empty once cleared
 	 * @param status its status
-	 * @param createdAt when
+	 * @param createdAt when, in the zone errands are shown in
 	 */
-	record Row(String id, String text, String status, Instant createdAt) {
+	record Row(String id, String text, String status, ZonedDateTime createdAt) {
 
 		public String statusKey() {
 			return "errand.status." + this.status;

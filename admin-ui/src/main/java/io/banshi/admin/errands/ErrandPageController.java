@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,18 +40,21 @@ class ErrandPageController {
 
 	static final int LIST_SIZE = 50;
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final ErrandService service;
 
 	private final ErrandRepository errands;
 
 	private final ErrandStreams streams;
 
-	ErrandPageController(ErrandService service, ErrandRepository errands, ErrandStreams streams) {
+	/** The zone errands are said and shown in. */
+	private final ZoneId zone;
+
+	ErrandPageController(ErrandService service, ErrandRepository errands, ErrandStreams streams,
+			@Value("${banshi.errands.zone:Asia/Shanghai}") ZoneId zone) {
 		this.service = service;
 		this.errands = errands;
 		this.streams = streams;
+		this.zone = zone;
 	}
 
 	@GetMapping("/errands")
@@ -59,7 +63,7 @@ class ErrandPageController {
 				this.errands.ofOwner(user.getName(), LIST_SIZE)
 					.stream()
 					.map((errand) -> new ErrandPage.Row(errand.id(), errand.text(), errand.status().value(),
-							errand.createdAt()))
+							errand.createdAt().atZone(this.zone)))
 					.toList());
 		if (!model.containsAttribute("text")) {
 			model.addAttribute("text", "");
@@ -82,7 +86,8 @@ class ErrandPageController {
 			return initPlanForm(user, model);
 		}
 		try {
-			Errand draft = this.service.draft(user.getName(), said, OffsetDateTime.now(ZONE), ZONE, true).errand();
+			Errand draft = this.service.draft(user.getName(), said, OffsetDateTime.now(this.zone), this.zone, true)
+				.errand();
 			return "redirect:/errands/" + draft.id();
 		}
 		catch (ErrandException ex) {
