@@ -248,7 +248,7 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 		 * number, route and departure), or of no use to a person choosing.
 		 */
 		private static final Set<String> SHOWN = Set.of("index", "name", "price", "time", "provider", "id", "origin",
-				"destination", "date", "departs", "flight_no", "train_no", "currency", "capability");
+				"destination", "date", "departs", "flight_no", "train_no", "currency", "capability", "plugin");
 
 		static Option of(Map<String, Object> option) {
 			StringBuilder details = new StringBuilder();
