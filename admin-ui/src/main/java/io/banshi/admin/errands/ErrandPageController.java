@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +42,8 @@ class ErrandPageController {
 	static final String VIEW_CLEAR = "errands/clear";
 
 	static final int LIST_SIZE = 50;
+
+	private static final Logger log = LoggerFactory.getLogger(ErrandPageController.class);
 
 	private final ErrandService service;
 
@@ -224,8 +229,10 @@ class ErrandPageController {
 	}
 
 	private static void problem(RedirectAttributes redirect, ErrandException ex) {
+		// Said in the reader's language by its key; the API's English detail goes to the
+		// log, for whoever looks after the service.
+		log.info("Errand page action refused: {}", ex.body().message());
 		redirect.addFlashAttribute("problem", "errand.problem." + ex.body().error().toLowerCase(Locale.ROOT));
-		redirect.addFlashAttribute("problemDetail", ex.body().message());
 	}
 
 }
