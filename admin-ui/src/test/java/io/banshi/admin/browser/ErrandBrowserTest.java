@@ -97,10 +97,9 @@ class ErrandBrowserTest {
 		// then: the confirm's flights, pushed live, with the waiting step marked on the
 		// diagram
 		assertThat(((JavascriptExecutor) page).executeScript("return window.banshiSamePage === true;")).isEqualTo(true);
-		assertThat(page.findElement(By.id("errand-status")).getText()).isEqualTo("等你选择");
-		assertThat(page.findElements(By.cssSelector("#options tbody tr"))).isNotEmpty();
-		assertThat(page.findElement(By.cssSelector("#options tbody tr")).getText()).contains("上海").isNotBlank();
-		assertThat(page.findElement(By.cssSelector("#options tbody tr td.price")).getText()).isNotBlank();
+		assertThat(text(page, By.id("errand-status"))).isEqualTo("等你选择");
+		assertThat(text(page, By.cssSelector("#options tbody tr"))).contains("上海");
+		assertThat(text(page, By.cssSelector("#options tbody tr td.price"))).isNotBlank();
 		waitFor(page).until((driver) -> !page.findElement(By.id("diagram")).getAttribute("data-active").isEmpty());
 		String waitingAt = page.findElement(By.id("diagram")).getAttribute("data-active");
 		assertThat(page.findElement(By.cssSelector("#diagram .djs-element[data-element-id='" + waitingAt + "']"))
@@ -108,16 +107,16 @@ class ErrandBrowserTest {
 		this.browser.screenshot("errand-3-confirm");
 
 		// when: she takes the first (cheapest) flight
-		String cheapest = page.findElement(By.cssSelector("#options tbody tr td.price")).getText();
+		String cheapest = text(page, By.cssSelector("#options tbody tr td.price"));
 		page.findElement(By.id("option-1")).click();
 		page.findElement(By.id("pick")).click();
 
 		// then: the order shows, and the inbox has the message that says so
 		waitFor(page).until(ExpectedConditions.presenceOfElementLocated(By.id("orders")));
-		assertThat(page.findElement(By.id("orders")).getText()).contains(cheapest);
+		waitFor(page).until((driver) -> text(driver, By.id("orders")).contains(cheapest));
 		waitFor(page)
 			.until((driver) -> !"0".equals(page.findElement(By.id("inbox-messages")).getAttribute("data-count")));
-		assertThat(page.findElement(By.id("inbox-messages")).getText()).contains("通知");
+		assertThat(text(page, By.id("inbox-messages"))).contains("通知");
 		this.browser.screenshot("errand-4-ordered");
 
 		// when: her list of errands
@@ -127,8 +126,8 @@ class ErrandBrowserTest {
 
 		// then: the errand is still running (its reminder is next week), the inbox shows
 		// the notification
-		assertThat(page.findElement(By.id("my-errands")).getText()).contains(FLIGHT).contains("运行中");
-		assertThat(page.findElement(By.id("inbox-messages")).getText()).contains("通知");
+		assertThat(text(page, By.id("my-errands"))).contains(FLIGHT).contains("运行中");
+		assertThat(text(page, By.id("inbox-messages"))).contains("通知");
 		this.browser.screenshot("errand-5-list");
 
 		// when: she clears her history, confirming when asked
@@ -177,6 +176,14 @@ class ErrandBrowserTest {
 		assertThat(((Number) status).intValue()).isEqualTo(404);
 		page.get(url("/errands"));
 		assertThat(page.findElement(By.id("my-errands")).getText()).doesNotContain(FLIGHT);
+	}
+
+	/**
+	 * Reads an element's text; when the part of the page holding it was replaced while
+	 * reading, reads it again from the new one.
+	 */
+	private static String text(WebDriver page, By element) {
+		return waitFor(page).until((driver) -> driver.findElement(element).getText());
 	}
 
 	private WebDriver logIn(String user, String language) {
