@@ -286,6 +286,30 @@ class ErrandPageTest {
 	}
 
 	@Test
+	@Timeout(value = 5, unit = TimeUnit.MINUTES)
+	void shouldOrderNothingWhenThePersonDeclinesOnThePage() throws Exception {
+		// given: an errand waiting at its confirm
+		ConsoleClient tess = ConsoleClient.logIn(this.port, "tess", "tess");
+		tess.get("/errands");
+		String id = errandId(tess.post("/errands", Map.of("text", IPHONE)));
+		tess.get("/errands/" + id);
+		tess.post("/errands/" + id + "/run", Map.of());
+		Iterator<String> lines = tess.lines("/errands/" + id + "/events").body().iterator();
+		next(lines, (e) -> e.path("status").asText().equals("waiting_confirm"));
+
+		// when: declined (the first option is still ticked, as the form sends it)
+		tess.get("/errands/" + id);
+		HttpResponse<String> declined = tess.post("/errands/" + id + "/confirm",
+				Map.of("option", "1", "decline", "true"));
+
+		// then
+		assertThat(declined.statusCode()).isEqualTo(302);
+		JsonNode canceled = next(lines, (e) -> e.path("status").asText().equals("canceled"));
+		assertThat(canceled.path("orders")).isEmpty();
+		assertThat(tess.get("/errands/" + id).body()).contains("Declined: nothing is ordered.").contains("Canceled");
+	}
+
+	@Test
 	void shouldClearTheConversationAndTheTextsButKeepRunningErrandsRunning() {
 		// given: one errand running (its reminder is next week), one draft, a
 		// conversation
