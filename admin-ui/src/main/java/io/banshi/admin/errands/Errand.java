@@ -24,17 +24,20 @@ import java.util.Map;
  * @param errorMessage why, in words
  * @param createdAt when it was said
  * @param updatedAt when it last changed
+ * @param bpmnXml the BPMN its plan was compiled to (or the template's), which is what
+ * runs; {@code null} for errands recorded before drafts were kept
+ * @param variables the variables its process starts with
  */
 record Errand(String id, String owner, String text, ErrandStatus status, String processId, Long processInstanceKey,
 		String templateKey, String currentStep, Map<String, Object> plan, Map<String, Object> results,
-		List<Map<String, Object>> options, String errorCode, String errorMessage, Instant createdAt,
-		Instant updatedAt) {
+		List<Map<String, Object>> options, String errorCode, String errorMessage, Instant createdAt, Instant updatedAt,
+		String bpmnXml, Map<String, Object> variables) {
 
 	Errand with(ErrandStatus status, String currentStep, Map<String, Object> results, List<Map<String, Object>> options,
 			String errorCode, String errorMessage) {
 		return new Errand(this.id, this.owner, this.text, status, this.processId, this.processInstanceKey,
 				this.templateKey, currentStep, this.plan, results, options, errorCode, errorMessage, this.createdAt,
-				this.updatedAt);
+				this.updatedAt, this.bpmnXml, this.variables);
 	}
 
 	/**
@@ -55,6 +58,14 @@ record Errand(String id, String owner, String text, ErrandStatus status, String 
 	 */
 	String offeredStep() {
 		return this.options.isEmpty() ? null : (String) this.options.get(0).get("step");
+	}
+
+	/**
+	 * Says whether this errand is a draft: planned, shown to its owner, not started.
+	 * @return whether it has not been run (nor asked to run) yet
+	 */
+	boolean draft() {
+		return this.status == ErrandStatus.PLANNED && this.processInstanceKey == null;
 	}
 
 	Errand withStatus(ErrandStatus status) {

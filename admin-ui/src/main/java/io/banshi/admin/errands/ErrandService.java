@@ -16,6 +16,7 @@ import io.banshi.workers.order.ErrandOrders;
 import io.banshi.workers.plugin.OrderReceipt;
 import io.banshi.workflows.compiler.BpmnPlanCompiler;
 import io.banshi.workflows.compiler.PlanCompiler;
+import io.banshi.workflows.conversation.ConversationPlanner;
 import io.banshi.workflows.plan.Plan;
 import io.banshi.workflows.plan.PlanOutcome;
 import io.banshi.workflows.plan.PlanRequest;
@@ -67,9 +68,13 @@ class ErrandService {
 
 	private final ErrandOrders orders;
 
+	private final ObjectProvider<ConversationPlanner> conversations;
+
 	ErrandService(Planner planner, PlanValidator validator, PlanCompiler compiler,
 			ObjectProvider<TemplateMatcher> templates, ObjectProvider<CamundaClient> clients,
-			ObjectProvider<EngineQueries> queries, ErrandRepository errands, ErrandOrders orders) {
+			ObjectProvider<EngineQueries> queries, ErrandRepository errands, ErrandOrders orders,
+			ObjectProvider<ConversationPlanner> conversations) {
+		this.conversations = conversations;
 		this.planner = planner;
 		this.validator = validator;
 		this.compiler = compiler;
@@ -81,11 +86,28 @@ class ErrandService {
 	}
 
 	/**
-	 * Plans an errand and starts it.
+	 * Plans an errand and starts it: {@link #draft} then {@link #run}.
 	 * @throws ErrandException when it cannot be planned (422) or started (503)
 	 */
 	Started start(String owner, String text, OffsetDateTime now, ZoneId zone) {
-		PlanOutcome outcome = this.planner.plan(new PlanRequest(text, now, zone, owner, null));
+		client();
+		Drafted drafted = draft(owner, text, now, zone, false);
+		return new Started(run(drafted.errand()), drafted.plan());
+	}
+
+	/**
+	 * Plans an errand and keeps it as a draft: its plan, the BPMN that will run (a
+	 * published template the plan fits, or the plan compiled) and the variables it will
+	 * start with. Nothing is deployed or started.
+	 * @param conversation whether to plan in the owner's remembered conversation (so a
+	 * follow-up keeps the previous plan's places and days) and remember this request
+	 * @throws ErrandException when it cannot be planned: a question back or a refusal
+	 * (422)
+	 */
+	Drafted draft(String owner, String text, OffsetDateTime now, ZoneId zone, boolean conversation) {
+		PlanRequest request = new PlanRequest(text, now, zone, owner, null);
+		ConversationPlanner remembering = conversation ? this.conversations.getIfAvailable() : null;
+		PlanOutcome outcome = (remembering != null) ? remembering.plan(request) : this.planner.plan(request);
 		if (outcome instanceof PlanOutcome.Clarify clarify) {
 			throw ErrandException.clarify(clarify.question());
 		}
@@ -100,13 +122,7 @@ class ErrandService {
 			throw ErrandException.clarify(
 					"我没能为这句话做出有效的计划，能换个说法再说一次吗？ I couldn't make a valid plan for that; could you say it another way?");
 		}
-		CamundaClient client = this.clients.getIfAvailable();
-		if (client == null) {
-			throw ErrandException.unavailable("no_engine",
-					"No engine is configured (engine.embedded=false and no camunda.client settings): errands cannot run");
-		}
 		String id = UUID.randomUUID().toString();
-		this.errands.create(id, owner, text, plan);
 		TemplateMatcher matcher = this.templates.getIfAvailable();
 		TemplateMatch template = (matcher != null) ? matcher.match(plan).orElse(null) : null;
 		String processId;
@@ -124,25 +140,74 @@ class ErrandService {
 			bpmn = this.compiler.compile(plan, processId).bpmnXml();
 		}
 		variables.put("errandId", id);
+		Errand errand = this.errands.create(id, owner, text, plan, processId,
+				(template != null) ? template.key() + " v" + template.version() : null, bpmn, variables);
+		return new Drafted(errand, plan);
+	}
+
+	/**
+	 * Runs a draft: deploys the BPMN kept with it and starts it with the variables kept
+	 * with it. It does not plan again, so what runs is what its owner saw.
+	 * @return the errand, running
+	 * @throws ErrandException when it is not a draft (any more) (409) or the engine does
+	 * not run it (503)
+	 */
+	Errand run(Errand draft) {
+		CamundaClient client = client();
+		if (draft.bpmnXml() == null || !this.errands.claimDraft(draft.id())) {
+			throw ErrandException.conflict("not_a_draft",
+					"Errand " + draft.id() + " is not a plan waiting to run: it runs already, ran, or was dropped");
+		}
 		try {
-			client.newDeployResourceCommand().addResourceStringUtf8(bpmn, processId + ".bpmn").send().join();
-			ProcessInstanceEvent instance = client.newCreateInstanceCommand()
-				.bpmnProcessId(processId)
-				.latestVersion()
-				.variables(variables)
+			client.newDeployResourceCommand()
+				.addResourceStringUtf8(draft.bpmnXml(), draft.processId() + ".bpmn")
 				.send()
 				.join();
-			this.errands.started(id, processId, instance.getProcessInstanceKey(),
-					(template != null) ? template.key() + " v" + template.version() : null);
-			return new Started(this.errands.find(id).orElseThrow(), plan);
+			ProcessInstanceEvent instance = client.newCreateInstanceCommand()
+				.bpmnProcessId(draft.processId())
+				.latestVersion()
+				.variables(draft.variables())
+				.send()
+				.join();
+			this.errands.started(draft.id(), draft.processId(), instance.getProcessInstanceKey(), draft.templateKey());
+			return this.errands.find(draft.id()).orElseThrow();
 		}
 		catch (ClientStatusException ex) {
 			String why = "The engine did not run the errand's process: " + ex.getMessage();
-			log.warn("Errand {} could not start: {}", id, ex.getMessage());
-			this.errands.update(id, (errand) -> errand.with(ErrandStatus.FAILED, null, errand.results(), List.of(),
-					"ENGINE_" + ex.getStatusCode().name(), why));
-			throw ErrandException.unavailable("engine_refused", why).forErrand(id);
+			log.warn("Errand {} could not start: {}", draft.id(), ex.getMessage());
+			this.errands.update(draft.id(), (errand) -> errand.with(ErrandStatus.FAILED, null, errand.results(),
+					List.of(), "ENGINE_" + ex.getStatusCode().name(), why));
+			throw ErrandException.unavailable("engine_refused", why).forErrand(draft.id());
 		}
+	}
+
+	/**
+	 * Drops a draft: it is deleted and nothing ran.
+	 * @throws ErrandException when it is not a draft (any more) (409)
+	 */
+	void drop(Errand draft) {
+		if (!this.errands.deleteDraft(draft.id())) {
+			throw ErrandException.conflict("not_a_draft",
+					"Errand " + draft.id() + " is not a plan waiting to run: it runs already, ran, or was dropped");
+		}
+	}
+
+	/**
+	 * Forgets what a person said: their conversation memory, the texts of their errands
+	 * and their drafts. Running errands keep running; orders and inbox messages stay.
+	 * @return what was forgotten
+	 */
+	Forgotten forget(String owner) {
+		ConversationPlanner conversation = this.conversations.getIfAvailable();
+		int remembered = 0;
+		if (conversation != null) {
+			remembered = conversation.history(owner).size();
+			conversation.clear(owner);
+		}
+		ErrandRepository.Forgotten texts = this.errands.forgetTexts(owner);
+		log.info("Forgot what {} said: {} remembered requests, {} errand texts, {} drafts", owner, remembered,
+				texts.texts().size(), texts.drafts().size());
+		return new Forgotten(remembered, texts.texts().size(), texts.drafts().size());
 	}
 
 	/**
@@ -243,7 +308,8 @@ class ErrandService {
 	private CamundaClient client() {
 		CamundaClient client = this.clients.getIfAvailable();
 		if (client == null) {
-			throw ErrandException.unavailable("no_engine", "No engine is configured: errands cannot run");
+			throw ErrandException.unavailable("no_engine",
+					"No engine is configured (engine.embedded=false and no camunda.client settings): errands cannot run");
 		}
 		return client;
 	}
@@ -315,6 +381,24 @@ class ErrandService {
 	 * A started errand and its plan.
 	 */
 	record Started(Errand errand, Plan plan) {
+
+	}
+
+	/**
+	 * A planned errand, not started, and its plan.
+	 */
+	record Drafted(Errand errand, Plan plan) {
+
+	}
+
+	/**
+	 * What {@link #forget(String)} forgot.
+	 *
+	 * @param requests the requests of the conversation memory
+	 * @param texts the errands whose text was emptied
+	 * @param drafts the drafts deleted
+	 */
+	record Forgotten(int requests, int texts, int drafts) {
 
 	}
 

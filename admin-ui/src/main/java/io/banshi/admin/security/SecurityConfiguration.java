@@ -2,6 +2,8 @@ package io.banshi.admin.security;
 
 import java.time.Clock;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may reach what: HTTP basic for the REST API under {@code /api/**} (stateless, no
  * CSRF token since no cookie authenticates it), form login with CSRF protection for the
  * pages, {@code /actuator/health} and the login page open to all; the ops console
- * ({@code /journeys}, {@code /incidents}, {@code /dashboard}) for OPS and ADMIN only.
+ * ({@code /journeys}, {@code /incidents}, {@code /dashboard}) for OPS and ADMIN only; the
+ * errand page ({@code /errands}) for anyone logged in, each seeing only their own.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -62,6 +65,11 @@ class SecurityConfiguration {
 	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((requests) -> requests
+				// An errand's event stream ends in an async dispatch of a request that
+				// was
+				// authorized when it came in.
+				.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
 				.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()

@@ -71,6 +71,41 @@ public final class ConsoleClient {
 	}
 
 	/**
+	 * GETs a stream, such as server-sent events, line by line as they arrive.
+	 * @param path the path
+	 * @return the response, its body the lines
+	 */
+	public HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+		try {
+			return this.http.send(request(path).header("Accept", "text/event-stream").GET().build(),
+					HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * POSTs a form without any CSRF token, as a forged request would.
+	 * @param path the path
+	 * @param form the fields
+	 * @return the response
+	 */
+	public HttpResponse<String> postWithoutToken(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map((e) -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/**
 	 * POSTs a form with the CSRF token of the last page.
 	 * @param path the path
 	 * @param form the fields

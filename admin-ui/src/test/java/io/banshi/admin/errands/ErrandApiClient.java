@@ -14,8 +14,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.banshi.admin.TestAccounts;
 
 /**
  * The errand API as a client meets it: real HTTP with HTTP basic, JSON in and out.
@@ -39,15 +38,7 @@ final class ErrandApiClient {
 	 * Creates accounts with plain passwords (the same as the name) unless they exist.
 	 */
 	static void accounts(DataSource dataSource, String role, String... names) {
-		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		for (String name : names) {
-			if (jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = ?", Integer.class, name) == 0) {
-				jdbc.update("INSERT INTO app_user (username, password_hash, enabled) VALUES (?, ?, TRUE)", name,
-						"{noop}" + name);
-				long id = jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, name);
-				jdbc.update("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)", id, role);
-			}
-		}
+		TestAccounts.create(dataSource, role, names);
 	}
 
 	Answer send(String user, String method, String path, String body) throws Exception {
