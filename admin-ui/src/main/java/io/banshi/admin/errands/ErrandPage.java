@@ -239,9 +239,10 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 	 * @param price what it costs
 	 * @param time when
 	 * @param provider who sells it
-	 * @param details the rest, readable
+	 * @param details the rest, each a field the page names through the message
+	 * {@code errand.detail.<name>} when there is one
 	 */
-	record Option(int index, String name, String price, String time, String provider, String details) {
+	record Option(int index, String name, String price, String time, String provider, List<Detail> details) {
 
 		/**
 		 * Fields shown in their own column, or already in the option's name (a flight's
@@ -251,19 +252,34 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 				"destination", "date", "departs", "flight_no", "train_no", "currency", "capability", "plugin");
 
 		static Option of(Map<String, Object> option) {
-			StringBuilder details = new StringBuilder();
+			List<Detail> details = new ArrayList<>();
 			option.forEach((name, value) -> {
 				if (!SHOWN.contains(name) && value != null && !(value instanceof Collection<?>)
 						&& !(value instanceof Map<?, ?>)) {
-					details.append((details.length() > 0) ? ", " : "")
-						.append(name)
-						.append(": ")
-						.append(readable(value));
+					details.add(new Detail(name, readable(value)));
 				}
 			});
 			return new Option((option.get("index") instanceof Number number) ? number.intValue() : 0,
 					text(option.get("name")), text(option.get("price")), text(option.get("time")),
-					text(option.get("provider")), readable(details.toString()));
+					text(option.get("provider")), List.copyOf(details));
+		}
+
+	}
+
+	/**
+	 * One more thing a person may choose an option by.
+	 *
+	 * @param name the field, as the plugin names it ({@code seats_left}, ...)
+	 * @param value readable
+	 */
+	record Detail(String name, String value) {
+
+		/**
+		 * The message key of the field's name.
+		 * @return the key
+		 */
+		public String messageKey() {
+			return "errand.detail." + this.name;
 		}
 
 	}

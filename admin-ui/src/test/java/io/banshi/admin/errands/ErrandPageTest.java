@@ -241,6 +241,9 @@ class ErrandPageTest {
 		assertThat(waiting.path("options").get(0).path("name").asText()).isNotBlank();
 		HttpResponse<String> live = tess.get("/errands/" + id + "/live");
 		assertThat(live.body()).contains("id=\"options\"").contains("Take the one picked").doesNotContain("<html");
+		assertThat(live.body()).as("a plugin's field is named in the person's words")
+			.contains(">in stock</span>: ")
+			.doesNotContain(">stock</span>");
 
 		// when: the person picks the first option on the page
 		tess.get("/errands/" + id);
