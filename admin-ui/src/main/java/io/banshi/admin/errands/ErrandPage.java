@@ -293,6 +293,35 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 	 */
 	record Result(String name, Step step, String value) {
 
+		/**
+		 * What the page calls a result no step's id names: {@code errand.result.best},
+		 * {@code errand.result.ranked} (with {@link #family()}), or {@code null} to show
+		 * the variable's name.
+		 * @return the message key's last part, or {@code null}
+		 */
+		public String labelKey() {
+			if (this.step != null) {
+				return null;
+			}
+			if (this.name.equals("best") || this.name.equals("businessError")) {
+				return this.name;
+			}
+			return (family() != null) ? "ranked" : null;
+		}
+
+		/**
+		 * The capability a {@code ranked_<capability>} result ranks
+		 * ({@code ranked_travel_flight}).
+		 * @return the catalog capability, or {@code null}
+		 */
+		public String family() {
+			if (!this.name.startsWith("ranked_")) {
+				return null;
+			}
+			String capability = this.name.substring("ranked_".length()).replaceFirst("_", ".");
+			return KNOWN_CAPABILITIES.contains(capability) ? capability : null;
+		}
+
 	}
 
 	/**

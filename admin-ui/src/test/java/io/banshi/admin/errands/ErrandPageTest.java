@@ -243,7 +243,9 @@ class ErrandPageTest {
 		assertThat(live.body()).contains("id=\"options\"").contains("Take the one picked").doesNotContain("<html");
 		assertThat(live.body()).as("a plugin's field is named in the person's words")
 			.contains(">in stock</span>: ")
-			.doesNotContain(">stock</span>");
+			.doesNotContain(">stock</span>")
+			.contains(">Ranking of products</dt>")
+			.doesNotContain(">ranked_shop_product<");
 
 		// when: the person picks the first option on the page
 		tess.get("/errands/" + id);
