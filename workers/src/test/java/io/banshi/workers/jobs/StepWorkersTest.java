@@ -127,6 +127,52 @@ class StepWorkersTest {
 	}
 
 	@Test
+	void shouldTellTheEndAgainWhenAnObserverFailedToHearIt() {
+		// given: an observer that fails the first time it is told an end
+		AtomicInteger told = new AtomicInteger();
+		StepObserver flaky = new StepObserver() {
+
+			@Override
+			public void completed(StepJob job, Map<String, Object> variables) {
+			}
+
+			@Override
+			public void businessError(StepJob job, String code, String message) {
+			}
+
+			@Override
+			public void ended(StepJob job, Map<String, Object> variables) {
+				if (told.incrementAndGet() == 1) {
+					throw new IllegalStateException("database busy");
+				}
+			}
+
+		};
+		this.workers = new StepWorkers(this.client, handlers(), List.of(flaky));
+		this.workers.start();
+		String processId = deploy(Bpmn.createExecutableProcess(Bpmns.randomId())
+			.zeebeEndExecutionListener(BpmnPlanCompiler.ERRAND_ENDED)
+			.startEvent()
+			.endEvent()
+			.done());
+
+		// when
+		long instance = Bpmns.start(this.client, processId, Map.of("errandId", "e-4")).getProcessInstanceKey();
+
+		// then: the listener's job was failed, retried after its back-off, and completed
+		awaitState(instance, "COMPLETED");
+		assertThat(told).hasValue(2);
+		assertThat(this.engine.engine()
+			.queries()
+			.history(instance, QueryFilter.any(), 0, 100)
+			.items()
+			.stream()
+			.filter((event) -> "JOB".equals(event.entity()))
+			.map(Views.HistoryEvent::event)
+			.filter((event) -> event.equals("FAIL") || event.equals("COMPLETE"))).containsExactly("FAIL", "COMPLETE");
+	}
+
+	@Test
 	void shouldTakeTheErrorPathAndTellThePersonWhenEveryOptionIsOverBudget() {
 		// given: no flight to Shanghai costs 100 CNY or less
 		this.workers = workers(handlers());
