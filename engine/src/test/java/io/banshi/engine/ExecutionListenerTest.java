@@ -467,6 +467,26 @@ class ExecutionListenerTest {
 				});
 	}
 
+	@Test
+	void shouldRefuseProcessStartListenersNextToAMessageStartEvent(CamundaClient client) {
+		// given
+		String id = Bpmns.randomId();
+		BpmnModelInstance model = Bpmn.createExecutableProcess(id)
+			.zeebeStartExecutionListener(id + "-start")
+			.startEvent("byMessage")
+			.message(id)
+			.endEvent()
+			.done();
+
+		// when / then: a documented gap of this engine, refused rather than run wrongly
+		assertThatThrownBy(() -> Bpmns.deploy(client, model)).isInstanceOfSatisfying(ClientStatusException.class,
+				(ex) -> {
+					assertThat(ex.getStatusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+					assertThat(ex.getMessage()).contains("Element: " + id)
+						.contains("does not support them together yet");
+				});
+	}
+
 	private static List<String> jobTypes(TestEngine engine, ProcessInstanceEvent instance) {
 		return jobTypes(engine, instance.getProcessInstanceKey());
 	}

@@ -170,6 +170,12 @@ public final class BpmnTransformer {
 			this.elements.put(root.id(), root);
 			listeners(this.process, root);
 			buildScope(root, this.process.getFlowElements());
+			if (!root.listeners(ExecutionListener.START).isEmpty() && !root.eventStartEvents().isEmpty()) {
+				// The start event a message or timer picked is known only in the command
+				// that creates the instance, not when the last start listener completes.
+				this.problems.add(root.id(), "Expected process start execution listeners only on a process without "
+						+ "message or timer start events; this engine does not support them together yet");
+			}
 			return new ProcessGraph(this.process.getId(), root, Map.copyOf(this.elements));
 		}
 
