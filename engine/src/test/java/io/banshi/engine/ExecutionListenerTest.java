@@ -442,6 +442,71 @@ class ExecutionListenerTest {
 	}
 
 	@Test
+	void shouldRunAMultiInstanceActivitysListenersForEachInnerInstance(CamundaClient client, TestEngine engine) {
+		// given
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client, Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.serviceTask("task", (t) -> t.zeebeJobType(id + "-task")
+				.zeebeStartExecutionListener(id + "-start")
+				.multiInstance((m) -> m.sequential().zeebeInputCollectionExpression("items").zeebeInputElement("item")))
+			.endEvent()
+			.done());
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of("items", List.of("a", "b")));
+
+		// when
+		ActivatedJob first = Bpmns.activateOne(client, id + "-start");
+		client.newCompleteCommand(first).send().join();
+		client.newCompleteCommand(Bpmns.activateOne(client, id + "-task")).send().join();
+		ActivatedJob second = Bpmns.activateOne(client, id + "-start");
+		client.newCompleteCommand(second).send().join();
+		client.newCompleteCommand(Bpmns.activateOne(client, id + "-task")).send().join();
+
+		// then: each inner instance ran the listener, seeing its own item
+		assertThat(first.getVariablesAsMap()).containsEntry("item", "a");
+		assertThat(second.getVariablesAsMap()).containsEntry("item", "b");
+		assertThat(first.getElementInstanceKey()).isNotEqualTo(second.getElementInstanceKey());
+		Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+	}
+
+	@Test
+	void shouldRunListenersOfScriptUserAndCallActivityElements(CamundaClient client, TestEngine engine) {
+		// given
+		String id = Bpmns.randomId();
+		String child = id + "_child";
+		Bpmns.deploy(client, Bpmn.createExecutableProcess(child).startEvent().endEvent().done());
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent()
+					.scriptTask("script",
+							(s) -> s.zeebeExpression("21 * 2")
+								.zeebeResultVariable("answer")
+								.zeebeEndExecutionListener(id + "-script"))
+					.userTask("user", (u) -> u.zeebeStartExecutionListener(id + "-user"))
+					.callActivity("call", (c) -> c.zeebeProcessId(child).zeebeStartExecutionListener(id + "-call"))
+					.endEvent()
+					.done());
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+
+		// when
+		ActivatedJob script = Bpmns.activateOne(client, id + "-script");
+		client.newCompleteCommand(script).send().join();
+		ActivatedJob user = Bpmns.activateOne(client, id + "-user");
+		client.newCompleteCommand(user).send().join();
+		client.newCompleteCommand(Bpmns.activateOne(client, "io.camunda.zeebe:userTask")).send().join();
+		ActivatedJob call = Bpmns.activateOne(client, id + "-call");
+		client.newCompleteCommand(call).send().join();
+
+		// then
+		assertThat(script.getVariablesAsMap()).containsEntry("answer", 42);
+		assertThat(user.getElementId()).isEqualTo("user");
+		assertThat(call.getElementId()).isEqualTo("call");
+		Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+		assertThat(createdJobTypes(engine, instance)).containsExactly(id + "-script", id + "-user",
+				"io.camunda.zeebe:userTask", id + "-call");
+	}
+
+	@Test
 	void shouldRefuseListenersWithoutTypeAndWhereZeebeDoesNotRunThem(CamundaClient client) {
 		// given
 		String id = Bpmns.randomId();
