@@ -91,6 +91,35 @@ class EventSubProcessTest {
 	}
 
 	@Test
+	void shouldCompleteAfterInterruptingATokenThatWaitsAtAParallelJoin() {
+		// given: a has reached the join, b is still working
+		String id = Bpmns.randomId();
+		ProcessBuilder process = Bpmn.createExecutableProcess(id);
+		process.eventSubProcess("onDeadline").startEvent("deadline").timerWithDuration("P3D").endEvent("expired");
+		Bpmns.deploy(client,
+				process.startEvent()
+					.parallelGateway("fork")
+					.serviceTask("a", (t) -> t.zeebeJobType(id + "-a"))
+					.parallelGateway("join")
+					.endEvent()
+					.moveToNode("fork")
+					.serviceTask("b", (t) -> t.zeebeJobType(id + "-b"))
+					.connectTo("join")
+					.done());
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+		Bpmns.activateOne(client, id + "-b");
+		client.newCompleteCommand(Bpmns.activateOne(client, id + "-a")).send().join();
+
+		// when
+		clock.advance(Duration.ofDays(4));
+
+		// then: the waiting token is interrupted with the rest of the process
+		Bpmns.awaitInstanceState(engine, instance.getProcessInstanceKey(), "COMPLETED");
+		assertThat(elementHistory(instance, "expired")).isPositive();
+		assertThat(elementHistory(instance, "join")).isZero();
+	}
+
+	@Test
 	void shouldCatchAnErrorInAnEventSubprocess() {
 		// given
 		String id = Bpmns.randomId();

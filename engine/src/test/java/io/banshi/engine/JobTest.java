@@ -113,12 +113,10 @@ class JobTest {
 		assertThat(poll).isNotDone();
 
 		// when
-		long started = System.nanoTime();
 		Bpmns.start(client, id, Map.of());
 
-		// then
+		// then: answered with the job, well before its 10 s request timeout would answer empty
 		assertThat(poll.get(5, TimeUnit.SECONDS).getJobs()).hasSize(1);
-		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3000);
 	}
 
 	@Test

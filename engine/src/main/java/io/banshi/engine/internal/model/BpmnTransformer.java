@@ -259,6 +259,10 @@ public final class BpmnTransformer {
 			}
 			for (ExecutableElement child : scope.children()) {
 				checkFlows(child);
+				if (child instanceof ExecutableExclusiveGateway gateway && gateway.isInclusiveJoin()) {
+					gateway.computeUpstream();
+					scope.inclusiveJoins().add(gateway);
+				}
 			}
 			for (ExecutableMultiInstanceBody body : bodies) {
 				this.elements.put(body.id(), body);
@@ -467,12 +471,7 @@ public final class BpmnTransformer {
 			if (element instanceof ExclusiveGateway) {
 				return new ExecutableExclusiveGateway(id);
 			}
-			if (element instanceof InclusiveGateway inclusive) {
-				if (inclusive.getIncoming().size() > 1) {
-					this.problems.add(id, "Expected an inclusive gateway to fork only (one incoming sequence flow); "
-							+ "joining inclusive gateways are not supported by this engine yet");
-					return null;
-				}
+			if (element instanceof InclusiveGateway) {
 				return new ExecutableExclusiveGateway(id, ElementType.INCLUSIVE_GATEWAY);
 			}
 			if (element instanceof ParallelGateway) {

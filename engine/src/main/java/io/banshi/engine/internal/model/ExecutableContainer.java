@@ -16,6 +16,8 @@ public final class ExecutableContainer extends ExecutableElement {
 
 	private final List<ExecutableContainer> eventSubProcesses = new ArrayList<>();
 
+	private final List<ExecutableExclusiveGateway> inclusiveJoins = new ArrayList<>();
+
 	/**
 	 * The event subprocesses of this scope (their start events wait while it is active).
 	 * @return the event subprocesses
@@ -51,6 +53,15 @@ public final class ExecutableContainer extends ExecutableElement {
 
 	public List<ExecutableElement> children() {
 		return this.children;
+	}
+
+	/**
+	 * The joining inclusive gateways among the children: the ones to look at again when a
+	 * token of this scope moves on or ends.
+	 * @return the joining inclusive gateways
+	 */
+	public List<ExecutableExclusiveGateway> inclusiveJoins() {
+		return this.inclusiveJoins;
 	}
 
 }

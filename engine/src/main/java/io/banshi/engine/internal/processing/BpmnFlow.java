@@ -6,6 +6,7 @@ import java.util.Map;
 import io.banshi.engine.internal.model.ElementType;
 import io.banshi.engine.internal.model.ExecutableContainer;
 import io.banshi.engine.internal.model.ExecutableElement;
+import io.banshi.engine.internal.model.ExecutableExclusiveGateway;
 import io.banshi.engine.internal.model.ExecutableSequenceFlow;
 import io.banshi.engine.internal.model.ExecutionListener;
 import io.banshi.engine.internal.state.ElementStatus;
@@ -217,13 +218,23 @@ public final class BpmnFlow {
 
 	/**
 	 * Takes one sequence flow: activates its target, or waits at a parallel join until
-	 * every incoming flow has been taken.
+	 * every incoming flow has been taken, or at an inclusive join until no other token
+	 * can still arrive.
 	 * @param flow the flow
 	 * @param flowScopeKey the scope
 	 */
 	public void takeFlow(ExecutableSequenceFlow flow, long flowScopeKey) {
 		this.context.writer().sequenceFlowTaken(flow.id(), flowScopeKey);
 		ExecutableElement target = flow.target();
+		if (target instanceof ExecutableExclusiveGateway gateway && gateway.isInclusiveJoin()) {
+			ElementInstance scope = this.context.elements().element(flowScopeKey);
+			scope.takenFlows.merge(flow.id(), 1, Integer::sum);
+			this.context.writer().flowsChanged(scope);
+			// Decided in a later step: a forking element takes its flows one after the
+			// other, and the branches it has not started yet would not be seen now.
+			this.context.schedule(() -> joinInclusive(gateway, flowScopeKey));
+			return;
+		}
 		if (target.type() == ElementType.PARALLEL_GATEWAY && target.incoming().size() > 1) {
 			ElementInstance scope = this.context.elements().element(flowScopeKey);
 			Map<String, Integer> taken = scope.takenFlows;
@@ -251,7 +262,65 @@ public final class BpmnFlow {
 			return;
 		}
 		ExecutableElement element = this.context.process().element(scope.elementId);
+		if (element instanceof ExecutableContainer container && !scope.takenFlows.isEmpty()) {
+			// The child that ended may have been the last one that could still reach a
+			// waiting inclusive join.
+			for (ExecutableExclusiveGateway join : container.inclusiveJoins()) {
+				if (hasWaitingToken(join, scope)) {
+					this.context.schedule(() -> joinInclusive(join, scopeKey));
+				}
+			}
+		}
 		this.processors.of(element).onChildFinished(element, scope, this.context);
+	}
+
+	/**
+	 * Activates an inclusive join when a token waits on at least one incoming flow and
+	 * none of the scope's other tokens (active elements, tokens waiting at other joins)
+	 * can still arrive on an incoming flow that has none. Consumes one token per flow, as
+	 * the parallel join does.
+	 */
+	private void joinInclusive(ExecutableExclusiveGateway join, long flowScopeKey) {
+		ElementInstance scope = this.context.elements().element(flowScopeKey);
+		if (scope == null || scope.state != ElementStatus.ACTIVATED || !hasWaitingToken(join, scope)) {
+			return;
+		}
+		Map<String, Integer> taken = scope.takenFlows;
+		List<ElementInstance> children = this.context.elements().children(flowScopeKey);
+		for (ExecutableSequenceFlow in : join.incoming()) {
+			if (taken.containsKey(in.id())) {
+				continue;
+			}
+			for (ElementInstance child : children) {
+				if (join.canArrive(child.elementId, in)) {
+					return;
+				}
+			}
+			for (String waiting : taken.keySet()) {
+				if (join.canArrive(waiting, in)) {
+					return;
+				}
+			}
+		}
+		for (ExecutableSequenceFlow in : join.incoming()) {
+			taken.computeIfPresent(in.id(), (k, v) -> (v > 1) ? v - 1 : null);
+		}
+		this.context.writer().flowsChanged(scope);
+		activateElement(join, flowScopeKey);
+		if (hasWaitingToken(join, scope)) {
+			// More than one token came on a flow (a loop): they join again once the
+			// gateway's own step is done.
+			this.context.schedule(() -> joinInclusive(join, flowScopeKey));
+		}
+	}
+
+	private static boolean hasWaitingToken(ExecutableExclusiveGateway join, ElementInstance scope) {
+		for (ExecutableSequenceFlow in : join.incoming()) {
+			if (scope.takenFlows.containsKey(in.id())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -262,6 +262,12 @@ public final class CatchEventBehavior {
 		if (start.interrupting()) {
 			this.context.flow().terminateChildren(scope.key);
 			this.context.writer().closeEventScope(scope);
+			// Tokens waiting at joins are interrupted with the rest of the scope: a join
+			// must not fire later, and the scope must be able to complete.
+			if (!scope.takenFlows.isEmpty()) {
+				scope.takenFlows.clear();
+				this.context.writer().flowsChanged(scope);
+			}
 		}
 		ElementInstance eventSubProcess = this.context.flow().activateElement(start.flowScope(), scope.key);
 		this.context.variables().setResult(start.flowScope(), eventSubProcess, variables);

@@ -11,9 +11,10 @@ import io.banshi.engine.internal.model.ExecutableSequenceFlow;
 import io.banshi.engine.internal.state.Entities.ElementInstance;
 
 /**
- * Inclusive gateways (fork): every outgoing flow whose condition holds, else the default
- * flow, else an incident. Conditions are evaluated before the gateway completes, so a
- * failing one changes nothing.
+ * Inclusive gateways: every outgoing flow whose condition holds, else the default flow,
+ * else an incident. Conditions are evaluated before the gateway completes, so a failing
+ * one changes nothing. A joining gateway is only activated once its tokens have joined
+ * ({@link BpmnFlow#takeFlow} and the scope's re-evaluation decide when).
  */
 final class InclusiveGatewayProcessor implements BpmnElementProcessor<ExecutableElement> {
 
