@@ -115,7 +115,8 @@ class JobTest {
 		// when
 		Bpmns.start(client, id, Map.of());
 
-		// then: answered with the job, well before its 10 s request timeout would answer empty
+		// then: answered with the job, well before its 10 s request timeout would answer
+		// empty
 		assertThat(poll.get(5, TimeUnit.SECONDS).getJobs()).hasSize(1);
 	}
 
