@@ -507,6 +507,41 @@ class ExecutionListenerTest {
 	}
 
 	@Test
+	void shouldHoldAnInclusiveJoinWhileABranchWaitsForItsEndListener(CamundaClient client, TestEngine engine) {
+		// given
+		String id = Bpmns.randomId();
+		Bpmns.deploy(client,
+				Bpmn.createExecutableProcess(id)
+					.startEvent()
+					.inclusiveGateway("fork")
+					.conditionExpression("true")
+					.serviceTask("a", (t) -> t.zeebeJobType(id + "-a").zeebeEndExecutionListener(id + "-a-end"))
+					.inclusiveGateway("join")
+					.serviceTask("after", (t) -> t.zeebeJobType(id + "-after"))
+					.endEvent()
+					.moveToNode("fork")
+					.conditionExpression("true")
+					.serviceTask("b", (t) -> t.zeebeJobType(id + "-b"))
+					.connectTo("join")
+					.done());
+		ProcessInstanceEvent instance = Bpmns.start(client, id, Map.of());
+		client.newCompleteCommand(Bpmns.activateOne(client, id + "-b")).send().join();
+		client.newCompleteCommand(Bpmns.activateOne(client, id + "-a")).send().join();
+
+		// when: branch a waits for its end listener
+		ActivatedJob end = Bpmns.activateOne(client, id + "-a-end");
+
+		// then: the join has not been passed
+		assertThat(jobTypes(engine, instance)).containsExactly(id + "-a-end");
+
+		// when
+		client.newCompleteCommand(end).send().join();
+
+		// then
+		assertThat(Bpmns.activateOne(client, id + "-after").getElementId()).isEqualTo("after");
+	}
+
+	@Test
 	void shouldRefuseListenersWithoutTypeAndWhereZeebeDoesNotRunThem(CamundaClient client) {
 		// given
 		String id = Bpmns.randomId();
