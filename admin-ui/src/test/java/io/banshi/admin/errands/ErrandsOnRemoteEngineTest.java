@@ -8,9 +8,11 @@ import io.banshi.engine.BanshiEngine;
 import io.banshi.engine.query.EngineQueries;
 import io.banshi.engine.query.QueryFilter;
 import io.banshi.engine.testing.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client's gRPC settings, so the application cannot read the engine's tables. Errands
  * still end, because their process's end listener tells the workers.
  */
+// Declared before @SpringBootTest, so JUnit runs its afterAll after Spring's: the
+// application (its client and workers) is closed while the engine still answers; a
+// Camunda client closed after its gateway went away waits on its job streams.
+@ExtendWith(ErrandsOnRemoteEngineTest.StopRemoteEngine.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class ErrandsOnRemoteEngineTest {
@@ -58,11 +64,15 @@ class ErrandsOnRemoteEngineTest {
 		registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
 	}
 
-	@AfterAll
-	static void stopRemote() {
-		if (remote != null) {
-			remote.close();
+	static final class StopRemoteEngine implements AfterAllCallback {
+
+		@Override
+		public void afterAll(ExtensionContext extension) {
+			if (remote != null) {
+				remote.close();
+			}
 		}
+
 	}
 
 	@BeforeEach
