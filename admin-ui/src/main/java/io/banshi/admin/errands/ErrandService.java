@@ -317,7 +317,10 @@ class ErrandService {
 	/**
 	 * Brings the status up to date with the engine (when it is embedded): an instance
 	 * that ended has completed, failed (a business error stopped it) or was canceled
-	 * (declined or terminated).
+	 * (declined or terminated). Errand processes tell their end through their end
+	 * listener ({@link ErrandStepRecorder#ended}) on any engine; this read of the
+	 * embedded engine's tables remains for processes without the listener (deployed
+	 * before it) and for cancellation, where no end listener runs.
 	 */
 	private Errand refresh(Errand errand) {
 		EngineQueries engine = this.queries.getIfAvailable();
@@ -330,20 +333,12 @@ class ErrandService {
 		if (instances.isEmpty() || instances.get(0).state().equals("ACTIVE")) {
 			return errand;
 		}
-		ErrandStatus ended;
-		if (instances.get(0).state().equals("TERMINATED")) {
-			ended = ErrandStatus.CANCELED;
-		}
-		else if (errand.errorCode() != null) {
-			ended = ErrandStatus.FAILED;
-		}
-		else if (declined(errand.results())) {
-			ended = ErrandStatus.CANCELED;
-		}
-		else {
-			ended = ErrandStatus.COMPLETED;
-		}
-		return this.errands.update(errand.id(), (e) -> e.status().ended() ? e : e.withStatus(ended)).orElse(errand);
+		boolean terminated = instances.get(0).state().equals("TERMINATED");
+		return this.errands
+			.update(errand.id(),
+					(e) -> e.status().ended() ? e
+							: e.withStatus(ErrandStatus.endedAs(terminated, e.errorCode(), e.results())))
+			.orElse(errand);
 	}
 
 	private String currentStep(Errand errand) {
@@ -370,11 +365,6 @@ class ErrandService {
 					(errand.errorMessage() != null) ? errand.errorMessage() : errand.errorCode()));
 		}
 		return results;
-	}
-
-	private static boolean declined(Map<String, Object> results) {
-		return results.get("confirmation") instanceof Map<?, ?> confirmation
-				&& Boolean.TRUE.equals(confirmation.get("declined"));
 	}
 
 	/**

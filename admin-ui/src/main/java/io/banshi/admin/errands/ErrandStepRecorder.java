@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps what the job workers report on the errand: the variables each step wrote (the
  * errand's {@code results}), the options a {@code confirm} offers (the errand then waits
- * for the person), the step it is at, and the business error that stopped it. Steps of
- * processes not started by the errand API (no {@code errandId}) are ignored.
+ * for the person), the step it is at, the business error that stopped it, and that its
+ * process ended (heard from the process's end listener). Steps of processes not started
+ * by the errand API (no {@code errandId}) are ignored.
  */
 @Component
 class ErrandStepRecorder implements StepObserver {
@@ -61,6 +62,21 @@ class ErrandStepRecorder implements StepObserver {
 		}
 		this.errands.update(job.errandId(), (errand) -> errand.with(errand.status(), job.stepId(), errand.results(),
 				errand.options(), code, message));
+	}
+
+	/**
+	 * The errand's process completed (its end listener's job): the errand is completed,
+	 * failed or canceled by the rules of {@link ErrandStatus#endedAs}. Its last step's
+	 * results and business error were recorded before, since observers hear a step's
+	 * outcome before the engine does.
+	 */
+	@Override
+	public void ended(StepJob job, Map<String, Object> variables) {
+		if (job.errandId() == null) {
+			return;
+		}
+		this.errands.update(job.errandId(), (errand) -> errand.status().ended() ? errand
+				: errand.withStatus(ErrandStatus.endedAs(false, errand.errorCode(), errand.results())));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -77,6 +77,35 @@ public final class JobOutcomes {
 		}
 	}
 
+	/**
+	 * Serves the job of an errand process's {@code end} execution listener: tells the
+	 * observers the process ended, then completes the job (the process cannot complete
+	 * before). An observer that fails fails the job with one retry less, so the end is
+	 * told again after the back-off.
+	 * @param client the job client the worker was given
+	 * @param job the listener's job
+	 * @param observers told that the errand's process ended
+	 */
+	public static void ended(JobClient client, ActivatedJob job, List<StepObserver> observers) {
+		StepJob step = StepJob.of(job);
+		try {
+			for (StepObserver observer : observers) {
+				observer.ended(step, step.variables());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Telling that process instance {} ended failed: {}", job.getProcessInstanceKey(), ex.toString());
+			client.newFailCommand(job)
+				.retries(Math.max(0, job.getRetries() - 1))
+				.retryBackoff(RETRY_BACKOFF)
+				.errorMessage(String.valueOf(ex.getMessage()))
+				.send()
+				.join();
+			return;
+		}
+		client.newCompleteCommand(job).send().join();
+	}
+
 	private static void tell(List<StepObserver> observers, Consumer<StepObserver> call) {
 		for (StepObserver observer : observers) {
 			try {

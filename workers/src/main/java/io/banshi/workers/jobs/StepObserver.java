@@ -35,4 +35,16 @@ public interface StepObserver {
 	 */
 	void businessError(StepJob job, String code, String message);
 
+	/**
+	 * The errand's process completed: told by the worker of the process's {@code end}
+	 * execution listener ({@code BpmnPlanCompiler.ERRAND_ENDED}), so it is learned
+	 * through the protocol on any engine. Not told when the process is canceled (Zeebe
+	 * runs no end listener then). Unlike the other calls, an observer that throws here
+	 * fails the listener's job, so the end is told again rather than lost.
+	 * @param job the listener's job (its element is the process)
+	 * @param variables the process variables as the process ended
+	 */
+	default void ended(StepJob job, Map<String, Object> variables) {
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.banshi.workflows.compiler.BpmnPlanCompiler;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import org.slf4j.Logger;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * enabled (jobs are pushed as soon as they can be activated; the worker still polls as a
  * fallback). Each job goes through {@link JobOutcomes#handle}: the handler's variables
  * complete it, a business failure is thrown as a BPMN error with its code, an exception
- * fails it with one retry less (then the engine raises an incident).
+ * fails it with one retry less (then the engine raises an incident). One more worker
+ * serves {@value BpmnPlanCompiler#ERRAND_ENDED}, the end listener of errand processes: it
+ * tells the {@link StepObserver}s that the process ended ({@link JobOutcomes#ended}).
  *
  * <p>
  * The workers start with the application context, and only when a {@link CamundaClient}
@@ -107,7 +110,17 @@ public class StepWorkers implements SmartLifecycle {
 				.streamEnabled(true)
 				.open());
 		}
-		log.info("Job workers open for {}", this.handlers.keySet());
+		// Always open, observers or not: an errand process cannot complete until its end
+		// listener's job does.
+		this.open.add(client.newWorker()
+			.jobType(BpmnPlanCompiler.ERRAND_ENDED)
+			.handler((jobClient, job) -> JobOutcomes.ended(jobClient, job, observers))
+			.name("banshi-" + BpmnPlanCompiler.ERRAND_ENDED)
+			.timeout(JOB_TIMEOUT)
+			.maxJobsActive(MAX_JOBS_ACTIVE)
+			.streamEnabled(true)
+			.open());
+		log.info("Job workers open for {} and {}", this.handlers.keySet(), BpmnPlanCompiler.ERRAND_ENDED);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import io.banshi.engine.query.Views;
 import io.banshi.engine.testing.Bpmns;
 import io.banshi.engine.testing.TestEngine;
 import io.banshi.workers.SandboxFixture;
+import io.banshi.workflows.compiler.BpmnPlanCompiler;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -99,6 +100,76 @@ class StepWorkersTest {
 			assertThat(message.processInstanceKey()).isEqualTo(instance);
 		});
 		assertThat(this.observed).containsExactly("s1", "s2", "s3", "s4");
+	}
+
+	@Test
+	void shouldTellTheObserversThroughTheEndListenerThatTheErrandsProcessEnded() {
+		// given: the trip with the end listener every errand process has
+		this.workers = workers(handlers());
+		this.workers.start();
+		BpmnModelInstance model = trip();
+		io.camunda.zeebe.model.bpmn.instance.Process process = model
+			.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
+			.iterator()
+			.next();
+		process.builder().zeebeEndExecutionListener(BpmnPlanCompiler.ERRAND_ENDED);
+		String processId = deploy(model);
+
+		// when
+		long instance = Bpmns
+			.start(this.client, processId,
+					Map.of("errandId", "e-3", "destination", "上海", "date", "2026-12-09", "budget", 3000))
+			.getProcessInstanceKey();
+
+		// then: the end is told once, after the last step, and the process then completes
+		awaitState(instance, "COMPLETED");
+		assertThat(this.observed).containsExactly("s1", "s2", "s3", "s4", "ended:e-3:" + processId);
+	}
+
+	@Test
+	void shouldTellTheEndAgainWhenAnObserverFailedToHearIt() {
+		// given: an observer that fails the first time it is told an end
+		AtomicInteger told = new AtomicInteger();
+		StepObserver flaky = new StepObserver() {
+
+			@Override
+			public void completed(StepJob job, Map<String, Object> variables) {
+			}
+
+			@Override
+			public void businessError(StepJob job, String code, String message) {
+			}
+
+			@Override
+			public void ended(StepJob job, Map<String, Object> variables) {
+				if (told.incrementAndGet() == 1) {
+					throw new IllegalStateException("database busy");
+				}
+			}
+
+		};
+		this.workers = new StepWorkers(this.client, handlers(), List.of(flaky));
+		this.workers.start();
+		String processId = deploy(Bpmn.createExecutableProcess(Bpmns.randomId())
+			.zeebeEndExecutionListener(BpmnPlanCompiler.ERRAND_ENDED)
+			.startEvent()
+			.endEvent()
+			.done());
+
+		// when
+		long instance = Bpmns.start(this.client, processId, Map.of("errandId", "e-4")).getProcessInstanceKey();
+
+		// then: the listener's job was failed, retried after its back-off, and completed
+		awaitState(instance, "COMPLETED");
+		assertThat(told).hasValue(2);
+		assertThat(this.engine.engine()
+			.queries()
+			.history(instance, QueryFilter.any(), 0, 100)
+			.items()
+			.stream()
+			.filter((event) -> "JOB".equals(event.entity()))
+			.map(Views.HistoryEvent::event)
+			.filter((event) -> event.equals("FAIL") || event.equals("COMPLETE"))).containsExactly("FAIL", "COMPLETE");
 	}
 
 	@Test
@@ -288,6 +359,11 @@ class StepWorkersTest {
 			@Override
 			public void businessError(StepJob job, String code, String message) {
 				StepWorkersTest.this.observed.add(job.stepId() + ":" + code);
+			}
+
+			@Override
+			public void ended(StepJob job, Map<String, Object> variables) {
+				StepWorkersTest.this.observed.add("ended:" + job.errandId() + ":" + job.elementId());
 			}
 
 		};

@@ -82,11 +82,21 @@ import io.banshi.workflows.plan.StepKind;
  * plugins add ({@code NOT_FOUND}, {@code INVALID_INPUT}, ...).</li>
  * <li>Paths that end the errand early use terminate end events, so that parallel branches
  * never wait for a branch that is gone.</li>
+ * <li>The process has an {@code end} execution listener of job type
+ * {@value #ERRAND_ENDED}: when it completes (by any end event, terminate included; not
+ * when it is canceled) a worker learns through the protocol that the errand ended, on the
+ * embedded engine and on a Camunda 8 cluster alike.</li>
  * </ul>
  * The process expects the variable {@code errandId} when it is started.
  */
 @Component
 public class BpmnPlanCompiler implements PlanCompiler {
+
+	/**
+	 * The job type of the process-level {@code end} execution listener every errand
+	 * process has: its job says the errand's process completed.
+	 */
+	public static final String ERRAND_ENDED = "errand-ended";
 
 	/** The name of the message a confirmation sends. */
 	public static final String CONFIRMED_MESSAGE = "errand-confirmed";
@@ -473,6 +483,7 @@ public class BpmnPlanCompiler implements PlanCompiler {
 		// not ns0:... in the XML people and modelers look at.
 		model.getDefinitions().getDomElement().registerNamespace("zeebe", BpmnModelConstants.ZEEBE_NS);
 		Process process = model.getModelElementById(processId);
+		process.builder().zeebeEndExecutionListener(ERRAND_ENDED);
 		// Elements are created through the model API and configured through their own
 		// builders: the fluent builder's chaining would also draw every element,
 		// searching

@@ -22,6 +22,7 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
@@ -29,6 +30,9 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -176,6 +180,22 @@ class BpmnPlanCompilerTest {
 			.containsEntry("direct", "=true")
 			.containsEntry("date", "=today() + duration(\"P1D\")")
 			.containsEntry("stops", "=[\"a\", 1]");
+	}
+
+	@Test
+	void shouldTellThroughAnEndListenerThatTheErrandsProcessEnded() {
+		// given
+		Plan plan = new Plan(Map.of(), List.of(step("s1", StepKind.QUERY, "travel.flight", Map.of())));
+
+		// when
+		BpmnModelInstance model = read(this.compiler.compile(plan, "errand_ended").bpmnXml());
+
+		// then: one end listener on the process itself, none on its elements
+		Process process = model.getModelElementById("errand_ended");
+		assertThat(process.getSingleExtensionElement(ZeebeExecutionListeners.class).getExecutionListeners())
+			.extracting(ZeebeExecutionListener::getEventType, ZeebeExecutionListener::getType)
+			.containsExactly(tuple(ZeebeExecutionListenerEventType.end, BpmnPlanCompiler.ERRAND_ENDED));
+		assertThat(model.getModelElementsByType(ZeebeExecutionListener.class)).hasSize(1);
 	}
 
 	@Test

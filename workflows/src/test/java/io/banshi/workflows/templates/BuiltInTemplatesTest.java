@@ -14,6 +14,9 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import io.banshi.workflows.compiler.BpmnPlanCompiler;
 import io.banshi.workflows.compiler.BpmnValidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class BuiltInTemplatesTest {
 
@@ -59,6 +63,23 @@ class BuiltInTemplatesTest {
 				.hasSameSizeAs(model.getModelElementsByType(FlowNode.class));
 			assertThat(model.getModelElementsByType(BpmnEdge.class))
 				.hasSameSizeAs(model.getModelElementsByType(SequenceFlow.class));
+		});
+	}
+
+	@Test
+	void shouldTellThroughAnEndListenerThatTheErrandsProcessEnded() {
+		assertThat(this.templates).allSatisfy((template) -> {
+			// given
+			Process process = read(template.bpmn()).getModelElementById(template.descriptor().processId());
+
+			// when
+			ZeebeExecutionListeners listeners = process.getSingleExtensionElement(ZeebeExecutionListeners.class);
+
+			// then: as compiled plans do, so an errand run from a template learns its end
+			assertThat(listeners).as(template.descriptor().key()).isNotNull();
+			assertThat(listeners.getExecutionListeners()).as(template.descriptor().key())
+				.extracting(ZeebeExecutionListener::getEventType, ZeebeExecutionListener::getType)
+				.containsExactly(tuple(ZeebeExecutionListenerEventType.end, BpmnPlanCompiler.ERRAND_ENDED));
 		});
 	}
 

@@ -52,6 +52,18 @@ final class ResponseMapper {
 			.build();
 	}
 
+	/**
+	 * Zeebe sends UNSPECIFIED for jobs that are not listeners (the protocol's default
+	 * value, ASSIGNING, would read as a task listener's event).
+	 */
+	private static GatewayOuterClass.ActivatedJob.ListenerEventType listenerEventType(Job job) {
+		if (!job.isExecutionListener()) {
+			return GatewayOuterClass.ActivatedJob.ListenerEventType.UNSPECIFIED;
+		}
+		return "START".equals(job.listenerEventType) ? GatewayOuterClass.ActivatedJob.ListenerEventType.START
+				: GatewayOuterClass.ActivatedJob.ListenerEventType.END;
+	}
+
 	static CreateProcessInstanceWithResultResponse result(ProcessInstance instance, Map<String, Object> variables,
 			List<String> fetch) {
 		Map<String, Object> selected = variables;
@@ -98,6 +110,9 @@ final class ResponseMapper {
 			.setDeadline((job.deadline != null) ? job.deadline : 0)
 			.setVariables(variables(activated.variables()))
 			.setTenantId(DEFAULT_TENANT)
+			.setKind(job.isExecutionListener() ? GatewayOuterClass.ActivatedJob.JobKind.EXECUTION_LISTENER
+					: GatewayOuterClass.ActivatedJob.JobKind.BPMN_ELEMENT)
+			.setListenerEventType(listenerEventType(job))
 			.build();
 	}
 

@@ -46,6 +46,9 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -101,8 +104,13 @@ public final class BpmnTransformer {
 	}
 
 	private static String idOf(ModelElementInstance element) {
-		if (element instanceof BaseElement base) {
-			return base.getId();
+		// A problem in an extension element (a listener without a type) is reported on
+		// the
+		// BPMN element that carries it, so the message names an id the modeler shows.
+		for (ModelElementInstance current = element; current != null; current = current.getParentElement()) {
+			if (current instanceof BaseElement base && base.getId() != null) {
+				return base.getId();
+			}
 		}
 		return (element != null) ? element.getElementType().getTypeName() : null;
 	}
@@ -160,7 +168,14 @@ public final class BpmnTransformer {
 		ProcessGraph build() {
 			ExecutableContainer root = new ExecutableContainer(this.process.getId(), ElementType.PROCESS);
 			this.elements.put(root.id(), root);
+			listeners(this.process, root);
 			buildScope(root, this.process.getFlowElements());
+			if (!root.listeners(ExecutionListener.START).isEmpty() && !root.eventStartEvents().isEmpty()) {
+				// The start event a message or timer picked is known only in the command
+				// that creates the instance, not when the last start listener completes.
+				this.problems.add(root.id(), "Expected process start execution listeners only on a process without "
+						+ "message or timer start events; this engine does not support them together yet");
+			}
 			return new ProcessGraph(this.process.getId(), root, Map.copyOf(this.elements));
 		}
 
@@ -209,6 +224,7 @@ public final class BpmnTransformer {
 				}
 				if (element instanceof FlowNode node) {
 					mappings(node, executable);
+					listeners(node, executable);
 				}
 				if (executable instanceof ExecutableContainer sub && element instanceof SubProcess subProcess) {
 					buildScope(sub, subProcess.getFlowElements());
@@ -657,6 +673,43 @@ public final class BpmnTransformer {
 				this.problems.add(id, "Expected the task headers to fit in 3000 characters, but they do not");
 			}
 			return new ExecutableJobTask(id, type, jobType, retries, headers);
+		}
+
+		/**
+		 * Reads the {@code zeebe:executionListeners}. Zeebe's design-time validators have
+		 * already checked where listeners may stand, that each has an event type and a
+		 * job type, and that no event type and job type repeat; here the expressions are
+		 * parsed.
+		 */
+		private void listeners(BaseElement element, ExecutableElement executable) {
+			ZeebeExecutionListeners listeners = element.getSingleExtensionElement(ZeebeExecutionListeners.class);
+			if (listeners == null) {
+				return;
+			}
+			String id = element.getId();
+			for (ZeebeExecutionListener listener : listeners.getExecutionListeners()) {
+				if (listener.getEventType() == null || listener.getType() == null || listener.getType().isBlank()) {
+					continue;
+				}
+				Expression type = expression(id, listener.getType().trim());
+				String retriesText = (listener.getRetries() != null && !listener.getRetries().isBlank())
+						? listener.getRetries().trim() : ZeebeExecutionListener.DEFAULT_RETRIES;
+				Expression retries = expression(id, retriesText);
+				if (retries != null && !retries.isFeel()) {
+					try {
+						Integer.parseInt(retriesText);
+					}
+					catch (NumberFormatException ex) {
+						this.problems.add(id, "Expected execution listener retries to be a number or a FEEL "
+								+ "expression, but found '" + retriesText + "'");
+					}
+				}
+				if (type != null && retries != null) {
+					String eventType = (listener.getEventType() == ZeebeExecutionListenerEventType.start)
+							? ExecutionListener.START : ExecutionListener.END;
+					executable.addListener(new ExecutionListener(eventType, type, retries));
+				}
+			}
 		}
 
 		private void mappings(FlowNode node, ExecutableElement executable) {

@@ -27,6 +27,10 @@ public class ExecutableElement {
 
 	private ExecutableMultiInstanceBody multiInstanceBody;
 
+	private final List<ExecutionListener> startListeners = new ArrayList<>();
+
+	private final List<ExecutionListener> endListeners = new ArrayList<>();
+
 	public ExecutableElement(String id, ElementType type) {
 		this.id = id;
 		this.type = type;
@@ -78,6 +82,19 @@ public class ExecutableElement {
 
 	void setMultiInstanceBody(ExecutableMultiInstanceBody multiInstanceBody) {
 		this.multiInstanceBody = multiInstanceBody;
+	}
+
+	/**
+	 * The execution listeners of an event type, in document order.
+	 * @param eventType {@link ExecutionListener#START} or {@link ExecutionListener#END}
+	 * @return the listeners (empty when none)
+	 */
+	public List<ExecutionListener> listeners(String eventType) {
+		return ExecutionListener.START.equals(eventType) ? this.startListeners : this.endListeners;
+	}
+
+	void addListener(ExecutionListener listener) {
+		listeners(listener.eventType()).add(listener);
 	}
 
 	public List<ExecutableBoundaryEvent> boundaryEvents() {

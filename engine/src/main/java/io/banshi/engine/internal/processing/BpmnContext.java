@@ -66,6 +66,12 @@ public final class BpmnContext {
 
 	private Map<String, Object> endVariables;
 
+	/**
+	 * Element instances whose start listeners completed in this command: their input
+	 * mappings were applied before the listeners and are not applied again.
+	 */
+	private final Set<Long> startListenersDone = new java.util.HashSet<>();
+
 	private String startEventId;
 
 	private final java.util.List<Call> pendingCalls = new java.util.ArrayList<>();
@@ -296,6 +302,14 @@ public final class BpmnContext {
 	 */
 	public Set<String> createdJobTypes() {
 		return this.createdJobTypes;
+	}
+
+	boolean startListenersDone(long elementInstanceKey) {
+		return this.startListenersDone.contains(elementInstanceKey);
+	}
+
+	void markStartListenersDone(long elementInstanceKey) {
+		this.startListenersDone.add(elementInstanceKey);
 	}
 
 	void instanceEnded(Map<String, Object> variables) {

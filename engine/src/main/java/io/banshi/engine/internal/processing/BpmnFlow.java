@@ -8,10 +8,12 @@ import io.banshi.engine.internal.model.ExecutableContainer;
 import io.banshi.engine.internal.model.ExecutableElement;
 import io.banshi.engine.internal.model.ExecutableExclusiveGateway;
 import io.banshi.engine.internal.model.ExecutableSequenceFlow;
+import io.banshi.engine.internal.model.ExecutionListener;
 import io.banshi.engine.internal.state.ElementStatus;
 import io.banshi.engine.internal.state.ElementStatus.ElementEvent;
 import io.banshi.engine.internal.state.Entities.ElementInstance;
 import io.banshi.engine.internal.state.Entities.Incident;
+import io.banshi.engine.internal.state.Entities.Job;
 
 /**
  * Moves element instances through their lifecycle and tokens along sequence flows; asks
@@ -53,6 +55,15 @@ public final class BpmnFlow {
 		}
 		ExecutableElement element = this.context.process().element(instance.elementId);
 		try {
+			if (!element.listeners(ExecutionListener.START).isEmpty()
+					&& !this.context.startListenersDone(instance.key)) {
+				// Zeebe's order: input mappings, then the start listeners one by one,
+				// then
+				// the element's own behavior (listenerCompleted comes back here).
+				this.context.variables().applyInputMappings(element, instance);
+				this.context.jobs().createListenerJob(element, instance, ExecutionListener.START, 0);
+				return;
+			}
 			this.processors.of(element).onActivate(element, instance, this.context);
 		}
 		catch (IncidentFailure failure) {
@@ -92,17 +103,73 @@ public final class BpmnFlow {
 			if (element.multiInstanceBody() != null) {
 				MultiInstanceBodyProcessor.collectOutput(element, instance, this.context);
 			}
+			if (!element.listeners(ExecutionListener.END).isEmpty()) {
+				// End listeners run after the output mappings, before the element is
+				// left.
+				this.context.jobs().createListenerJob(element, instance, ExecutionListener.END, 0);
+				return;
+			}
 		}
 		catch (IncidentFailure failure) {
 			this.context.incidents().raise(instance, null, failure);
 			return;
 		}
+		finishComplete(element, instance);
+	}
+
+	private void finishComplete(ExecutableElement element, ElementInstance instance) {
+		if (element.type() == ElementType.PROCESS) {
+			// The root scope's variables as the instance leaves them, end listeners'
+			// included, are its result (CreateProcessInstanceWithResult, call
+			// activities).
+			this.context.instanceEnded(this.context.variableState().localVariables(instance.key));
+		}
 		this.context.writer().transition(instance, ElementEvent.COMPLETED);
 		if (element.hasEventSubscriptions()) {
 			this.context.writer().closeEventScope(instance);
 		}
-		processor.onCompleted(element, instance, this.context);
+		this.processors.of(element).onCompleted(element, instance, this.context);
 		childFinished(instance.flowScopeKey);
+	}
+
+	/**
+	 * An execution listener's job completed: sets its variables as Zeebe documents (a
+	 * start listener's as local variables of the element, an end listener's merged from
+	 * the element's flow scope upwards, like output mappings), then creates the next
+	 * listener's job or, after the last one, goes on with the element's activation or
+	 * completion.
+	 * @param instance the element instance the listener belongs to
+	 * @param job the listener's (completed) job
+	 * @param variables the variables the job completed with
+	 */
+	public void listenerCompleted(ElementInstance instance, Job job, Map<String, Object> variables) {
+		ExecutableElement element = this.context.process().element(instance.elementId);
+		boolean start = ExecutionListener.START.equals(job.listenerEventType);
+		if (variables != null && !variables.isEmpty()) {
+			if (start) {
+				this.context.variables().setLocal(instance.key, variables);
+			}
+			else {
+				this.context.variables().merge(instance.flowScopeKey, variables);
+			}
+		}
+		int next = job.listenerIndex + 1;
+		if (next < element.listeners(job.listenerEventType).size()) {
+			try {
+				this.context.jobs().createListenerJob(element, instance, job.listenerEventType, next);
+			}
+			catch (IncidentFailure failure) {
+				this.context.incidents().raise(instance, null, failure);
+			}
+			return;
+		}
+		if (start) {
+			this.context.markStartListenersDone(instance.key);
+			runActivate(instance);
+		}
+		else {
+			finishComplete(element, instance);
+		}
 	}
 
 	/**
@@ -113,6 +180,10 @@ public final class BpmnFlow {
 		ExecutableElement element = this.context.process().element(instance.elementId);
 		this.context.writer().transition(instance, ElementEvent.TERMINATE);
 		this.processors.of(element).onTerminate(element, instance, this.context);
+		// Terminating (canceling) an element runs none of its listeners; a listener job
+		// it
+		// waits for is canceled.
+		this.context.jobs().cancelListenerJob(instance);
 		if (element.hasEventSubscriptions()) {
 			this.context.writer().closeEventScope(instance);
 		}

@@ -548,6 +548,10 @@ public final class CommandProcessor {
 			ElementInstance instance = context.elements().element(job.elementInstanceKey);
 			ExecutableElement element = context.process().element(instance.elementId);
 			context.writer().jobTransition(job, JobEvent.COMPLETE, null);
+			if (job.isExecutionListener()) {
+				context.flow().listenerCompleted(instance, job, variables);
+				return;
+			}
 			context.variables().setResult(element, instance, variables);
 			context.flow().complete(instance);
 		});
@@ -576,8 +580,7 @@ public final class CommandProcessor {
 			if (retries <= 0) {
 				String message = (errorMessage == null || errorMessage.isEmpty()) ? "No more retries left."
 						: errorMessage;
-				context.incidents()
-					.raise(instance, job.key, new IncidentFailure(IncidentFailure.JOB_NO_RETRIES, message));
+				context.incidents().raise(instance, job.key, new IncidentFailure(noRetriesType(job), message));
 			}
 			else if (job.retryAt == null) {
 				context.writer().jobTransition(job, JobEvent.RECUR, null);
@@ -595,6 +598,13 @@ public final class CommandProcessor {
 	 */
 	public void throwError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
 		onJob(jobKey, "throw an error for", JobEvent.THROW_ERROR, (context, job) -> {
+			if (job.isExecutionListener()) {
+				// Zeebe refuses it: the element is not active while its listeners run, so
+				// there is nothing a boundary event could interrupt.
+				throw EngineException.invalidState(String.format(
+						"Cannot throw BPMN error from %s job with key '%d', type '%s' and processInstanceKey '%d'",
+						"EXECUTION_LISTENER", job.key, job.type, job.processInstanceKey));
+			}
 			ElementInstance instance = context.elements().element(job.elementInstanceKey);
 			job.errorMessage = StateWriter.cut(errorMessage);
 			job.deadline = null;
@@ -661,7 +671,7 @@ public final class CommandProcessor {
 					// new incident.
 					context.incidents()
 						.raise(instance, job.key,
-								new IncidentFailure(IncidentFailure.JOB_NO_RETRIES,
+								new IncidentFailure(noRetriesType(job),
 										(job.errorMessage != null && !job.errorMessage.isEmpty()) ? job.errorMessage
 												: "No more retries left."));
 					return;
@@ -703,6 +713,11 @@ public final class CommandProcessor {
 					}
 				});
 		return this.keys.nextKey();
+	}
+
+	private static String noRetriesType(Job job) {
+		return job.isExecutionListener() ? IncidentFailure.EXECUTION_LISTENER_NO_RETRIES
+				: IncidentFailure.JOB_NO_RETRIES;
 	}
 
 	private void onJob(long jobKey, String verb, JobEvent event, JobDecision decision) {

@@ -25,9 +25,8 @@ final class ContainerProcessor implements BpmnElementProcessor<ExecutableElement
 	@Override
 	public void onComplete(ExecutableElement element, ElementInstance instance, BpmnContext context) {
 		if (element.type() == ElementType.PROCESS) {
-			// The root scope's variables are the instance's result
-			// (CreateProcessInstanceWithResult).
-			context.instanceEnded(context.variableState().localVariables(instance.key));
+			// The root scope has no output mappings; BpmnFlow takes its variables as the
+			// instance's result once its end listeners ran.
 			return;
 		}
 		context.variables().applyOutputMappings(element, instance);

@@ -34,7 +34,7 @@ final class ExclusiveGatewayProcessor implements BpmnElementProcessor<Executable
 		if (gateway.outgoing().size() == 1 && gateway.outgoing().get(0).condition() == null) {
 			return gateway.outgoing().get(0);
 		}
-		Map<String, Object> variables = context.variableState().visibleVariables(instance.flowScopeKey);
+		Map<String, Object> variables = context.variableState().visibleVariables(instance.key);
 		for (ExecutableSequenceFlow flow : gateway.outgoing()) {
 			if (flow == gateway.defaultFlow() || flow.condition() == null) {
 				continue;

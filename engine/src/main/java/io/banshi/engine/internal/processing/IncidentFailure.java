@@ -16,6 +16,9 @@ public class IncidentFailure extends RuntimeException {
 
 	public static final String JOB_NO_RETRIES = "JOB_NO_RETRIES";
 
+	/** An execution listener's job failed with no retries left (Zeebe's own type). */
+	public static final String EXECUTION_LISTENER_NO_RETRIES = "EXECUTION_LISTENER_NO_RETRIES";
+
 	public static final String UNHANDLED_ERROR_EVENT = "UNHANDLED_ERROR_EVENT";
 
 	/** The called process of a call activity is not deployed (or cannot be started). */

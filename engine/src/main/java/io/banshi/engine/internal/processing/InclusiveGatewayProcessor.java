@@ -36,7 +36,7 @@ final class InclusiveGatewayProcessor implements BpmnElementProcessor<Executable
 
 	private List<ExecutableSequenceFlow> choose(ExecutableExclusiveGateway gateway, ElementInstance instance,
 			BpmnContext context) {
-		Map<String, Object> variables = context.variableState().visibleVariables(instance.flowScopeKey);
+		Map<String, Object> variables = context.variableState().visibleVariables(instance.key);
 		List<ExecutableSequenceFlow> chosen = new ArrayList<>();
 		for (ExecutableSequenceFlow flow : gateway.outgoing()) {
 			if (flow == gateway.defaultFlow()) {

@@ -4,14 +4,17 @@ import java.util.Map;
 
 import io.banshi.engine.internal.feel.EvaluationException;
 import io.banshi.engine.internal.feel.FeelExpressions;
+import io.banshi.engine.internal.feel.Expression;
+import io.banshi.engine.internal.model.ExecutableElement;
 import io.banshi.engine.internal.model.ExecutableJobTask;
+import io.banshi.engine.internal.model.ExecutionListener;
 import io.banshi.engine.internal.state.Entities.ElementInstance;
 import io.banshi.engine.internal.state.Entities.Job;
 import io.banshi.engine.internal.state.JobStatus.JobEvent;
 import io.banshi.engine.internal.state.Json;
 
 /**
- * Creates and cancels the jobs of job-worker tasks.
+ * Creates and cancels the jobs of job-worker tasks and of execution listeners.
  */
 public final class JobBehavior {
 
@@ -31,13 +34,37 @@ public final class JobBehavior {
 	 * @throws IncidentFailure EXTRACT_VALUE_ERROR when type or retries do not evaluate
 	 */
 	public void createJob(ExecutableJobTask task, ElementInstance instance) {
+		dispatch(newJob(instance, task.jobType(), task.retries(), task.headers()));
+	}
+
+	/**
+	 * Creates the job of an execution listener of an element: type and retries evaluated
+	 * now in the element's scope (after its input mappings, or after its output mappings
+	 * for an end listener), with the element's task headers.
+	 * @param element the element the listener belongs to
+	 * @param instance its instance
+	 * @param eventType {@link ExecutionListener#START} or {@link ExecutionListener#END}
+	 * @param index which of the element's listeners of that event type
+	 * @throws IncidentFailure EXTRACT_VALUE_ERROR when type or retries do not evaluate
+	 */
+	public void createListenerJob(ExecutableElement element, ElementInstance instance, String eventType, int index) {
+		ExecutionListener listener = element.listeners(eventType).get(index);
+		Map<String, String> headers = (element instanceof ExecutableJobTask task) ? task.headers() : Map.of();
+		Job job = newJob(instance, listener.type(), listener.retries(), headers);
+		job.listenerEventType = eventType;
+		job.listenerIndex = index;
+		dispatch(job);
+	}
+
+	private Job newJob(ElementInstance instance, Expression typeExpression, Expression retriesExpression,
+			Map<String, String> headers) {
 		String type;
 		int retries;
 		try {
-			Map<String, Object> variables = (task.jobType().isFeel() || task.retries().isFeel())
+			Map<String, Object> variables = (typeExpression.isFeel() || retriesExpression.isFeel())
 					? this.context.variableState().visibleVariables(instance.key) : Map.of();
-			type = this.feel.evaluateString(task.jobType(), variables);
-			retries = this.feel.evaluateInt(task.retries(), variables);
+			type = this.feel.evaluateString(typeExpression, variables);
+			retries = this.feel.evaluateInt(retriesExpression, variables);
 		}
 		catch (EvaluationException ex) {
 			throw new IncidentFailure(IncidentFailure.EXTRACT_VALUE_ERROR, ex.getMessage());
@@ -52,12 +79,16 @@ public final class JobBehavior {
 		job.processDefinitionKey = this.context.process().key();
 		job.version = this.context.process().version();
 		job.retries = retries;
-		job.customHeaders = Json.write(task.headers());
+		job.customHeaders = Json.write(headers);
 		job.createdAt = this.context.now();
+		return job;
+	}
+
+	private void dispatch(Job job) {
 		this.context.writer().createJob(job);
-		JobStreams.Target stream = this.context.streams().next(type);
+		JobStreams.Target stream = this.context.streams().next(job.type);
 		if (stream == null) {
-			this.context.jobCreated(type);
+			this.context.jobCreated(job.type);
 			return;
 		}
 		job.worker = stream.worker();
@@ -73,6 +104,17 @@ public final class JobBehavior {
 	public void cancelJob(ElementInstance instance) {
 		Job job = this.context.jobState().jobOf(instance.key);
 		if (job != null) {
+			this.context.writer().jobTransition(job, JobEvent.CANCEL, null);
+		}
+	}
+
+	/**
+	 * Cancels the execution listener job an element instance waits for, if any.
+	 * @param instance the instance being terminated
+	 */
+	public void cancelListenerJob(ElementInstance instance) {
+		Job job = this.context.jobState().jobOf(instance.key);
+		if (job != null && job.isExecutionListener()) {
 			this.context.writer().jobTransition(job, JobEvent.CANCEL, null);
 		}
 	}

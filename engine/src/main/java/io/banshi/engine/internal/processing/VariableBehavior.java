@@ -35,7 +35,10 @@ public final class VariableBehavior {
 	 * @throws IncidentFailure IO_MAPPING_ERROR when a mapping fails
 	 */
 	public void applyInputMappings(ExecutableElement element, ElementInstance instance) {
-		if (element.inputs().isEmpty()) {
+		// After start listeners the mappings already stand (applied before them);
+		// applying
+		// them again would overwrite what the listeners set.
+		if (element.inputs().isEmpty() || this.context.startListenersDone(instance.key)) {
 			return;
 		}
 		Map<String, Object> scope = new HashMap<>(this.context.variableState().visibleVariables(instance.flowScopeKey));

@@ -89,6 +89,19 @@ public final class Entities {
 
 		public long createdAt;
 
+		/**
+		 * {@code START} or {@code END} for an execution listener's job, {@code null} for
+		 * the element's own job.
+		 */
+		public String listenerEventType;
+
+		/** The listener's position among the element's listeners of its event type. */
+		public Integer listenerIndex;
+
+		public boolean isExecutionListener() {
+			return this.listenerEventType != null;
+		}
+
 	}
 
 	/** A row of {@code eng_run_incident}. */

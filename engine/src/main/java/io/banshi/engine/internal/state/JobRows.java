@@ -11,10 +11,10 @@ final class JobRows {
 
 	static final String COLUMNS = "job_key, job_type, state, process_instance_key, element_instance_key, element_id, "
 			+ "bpmn_process_id, process_definition_key, version, retries, worker, deadline, retry_at, error_message, "
-			+ "custom_headers, created_at";
+			+ "custom_headers, created_at, listener_event_type, listener_index";
 
 	static final String INSERT = "INSERT INTO eng_run_job (" + COLUMNS
-			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	static final String UPDATE = "UPDATE eng_run_job SET state = ?, retries = ?, worker = ?, deadline = ?, "
 			+ "retry_at = ?, error_message = ? WHERE job_key = ?";
@@ -44,6 +44,9 @@ final class JobRows {
 		job.errorMessage = rs.getString(14);
 		job.customHeaders = rs.getString(15);
 		job.createdAt = rs.getLong(16);
+		job.listenerEventType = rs.getString(17);
+		int listenerIndex = rs.getInt(18);
+		job.listenerIndex = rs.wasNull() ? null : listenerIndex;
 		return job;
 	}
 
@@ -64,6 +67,13 @@ final class JobRows {
 		statement.setString(14, job.errorMessage);
 		statement.setString(15, job.customHeaders);
 		statement.setLong(16, job.createdAt);
+		statement.setString(17, job.listenerEventType);
+		if (job.listenerIndex != null) {
+			statement.setInt(18, job.listenerIndex);
+		}
+		else {
+			statement.setNull(18, java.sql.Types.INTEGER);
+		}
 	}
 
 	static void bindUpdate(PreparedStatement statement, Job job) throws SQLException {
