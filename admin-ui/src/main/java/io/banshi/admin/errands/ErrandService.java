@@ -248,18 +248,8 @@ class ErrandService {
 		// own
 		// key: a confirm waiting on a parallel branch never takes it.
 		String step = current.offeredStep();
-		try {
-			client().newPublishMessageCommand()
-				.messageName(BpmnPlanCompiler.CONFIRMED_MESSAGE)
-				.correlationKey(BpmnPlanCompiler.confirmationKey(current.id(), step))
-				.variables(Map.of("confirmation", confirmation))
-				.send()
-				.join();
-		}
-		catch (ClientStatusException ex) {
-			throw ErrandException.unavailable("engine_refused",
-					"The engine did not take the confirmation: " + ex.getMessage());
-		}
+		// Recorded before the engine hears it: a declined errand's process ends at once,
+		// and whoever sees it end (its end listener, a reader) must find it declined.
 		Errand confirmed = this.errands.update(current.id(), (e) -> {
 			Map<String, Object> results = new LinkedHashMap<>(e.results());
 			results.put("confirmation", confirmation);
@@ -274,6 +264,24 @@ class ErrandService {
 			return e.with(pending.isEmpty() ? ErrandStatus.RUNNING : ErrandStatus.WAITING_CONFIRM, e.currentStep(),
 					results, pending, e.errorCode(), e.errorMessage());
 		}).orElseThrow();
+		try {
+			client().newPublishMessageCommand()
+				.messageName(BpmnPlanCompiler.CONFIRMED_MESSAGE)
+				.correlationKey(BpmnPlanCompiler.confirmationKey(current.id(), step))
+				.variables(Map.of("confirmation", confirmation))
+				.send()
+				.join();
+		}
+		catch (ClientStatusException | ErrandException ex) {
+			// Not taken: the errand waits at its confirm as before.
+			this.errands.update(current.id(), (e) -> e.with(current.status(), e.currentStep(), current.results(),
+					current.options(), e.errorCode(), e.errorMessage()));
+			if (ex instanceof ErrandException refused) {
+				throw refused;
+			}
+			throw ErrandException.unavailable("engine_refused",
+					"The engine did not take the confirmation: " + ex.getMessage());
+		}
 		return view(confirmed);
 	}
 
