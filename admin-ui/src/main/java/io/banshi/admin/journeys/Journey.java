@@ -19,11 +19,13 @@ import io.banshi.engine.query.Views;
  * @param audit the console actions taken on it, newest first
  * @param completedElements ids of the elements that completed (the path taken)
  * @param takenFlows ids of the sequence flows taken
+ * @param owner the person whose errand it runs, or {@code null} when no errand started it
+ * @param errandText what that person said (blank once they cleared their history)
  */
 public record Journey(Views.ProcessInstance instance, JourneyState state, List<Views.ElementInstance> active,
 		List<Views.Job> jobs, List<Views.Incident> incidents, List<Views.Variable> variables,
-		List<Views.HistoryEvent> history, List<AuditEntry> audit, Set<String> completedElements,
-		Set<String> takenFlows) {
+		List<Views.HistoryEvent> history, List<AuditEntry> audit, Set<String> completedElements, Set<String> takenFlows,
+		String owner, String errandText) {
 
 	public String activeIds() {
 		return String.join(",", this.active.stream().map(Views.ElementInstance::elementId).distinct().toList());

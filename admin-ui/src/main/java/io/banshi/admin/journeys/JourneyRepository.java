@@ -112,6 +112,18 @@ class JourneyRepository {
 	}
 
 	/**
+	 * The errand a journey runs, when the errand API started it.
+	 * @param key the process instance key
+	 * @return the errand's owner and sentence (blank once its owner cleared their
+	 * history), or {@code null}
+	 */
+	String[] errandOf(long key) {
+		List<String[]> errands = this.jdbc.query("SELECT owner, text FROM app_errand WHERE process_instance_key = ?",
+				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, key);
+		return errands.isEmpty() ? null : errands.get(0);
+	}
+
+	/**
 	 * The process ids deployed, for the filter's choice.
 	 * @return the ids, sorted
 	 */

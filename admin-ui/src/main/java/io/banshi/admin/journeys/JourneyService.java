@@ -60,8 +60,10 @@ class JourneyService {
 			}
 		}
 		Views.ProcessInstance instance = found.get(0);
+		String[] errand = this.journeys.errandOf(key);
 		return new Journey(instance, state(instance, active, jobs, incidents), active, jobs, incidents,
-				this.queries.variables(key), history, this.audit.forTarget(key), completed, flows);
+				this.queries.variables(key), history, this.audit.forTarget(key), completed, flows,
+				(errand != null) ? errand[0] : null, (errand != null) ? errand[1] : null);
 	}
 
 	/**

@@ -132,6 +132,26 @@ class JourneysControllerTest {
 	}
 
 	@Test
+	void shouldShowWhoseErrandAJourneyRunsAndWhatTheySaid() {
+		// given
+		long key = ConsoleFixtures.start(this.client, this.process, "{}");
+		long plain = ConsoleFixtures.start(this.client, this.process, "{}");
+		errand(key, "alice");
+		this.jdbc.update("UPDATE app_errand SET text = ? WHERE process_instance_key = ?", "买<b>两箱</b>水", key);
+
+		// when
+		String page = this.ops.get("/journeys/" + key).body();
+		String withoutErrand = this.ops.get("/journeys/" + plain).body();
+
+		// then
+		assertThat(page).contains("id=\"journey-errand\"")
+			.contains("href=\"/journeys?user=alice\"")
+			.contains("买&lt;b&gt;两箱&lt;/b&gt;水")
+			.doesNotContain("<b>两箱</b>");
+		assertThat(withoutErrand).doesNotContain("id=\"journey-errand\"");
+	}
+
+	@Test
 	void shouldListNothingAndSayWhyWhenAFilterFieldIsNotUnderstood() {
 		// given
 		long key = ConsoleFixtures.start(this.client, this.process, "{}");
