@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the errand page shows of one errand, in the words a person reads: the plan's slots
@@ -49,7 +50,8 @@ record ErrandPage(String id, String text, String status, boolean draft, boolean 
 	private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})(:00)?");
 
 	/** Slots and inputs with a label in the messages ({@code errand.slot.*}). */
-	static final Set<String> KNOWN_SLOTS = Set.copyOf(SLOT_ORDER);
+	static final Set<String> KNOWN_SLOTS = Set
+		.copyOf(Stream.concat(SLOT_ORDER.stream(), Stream.of("by", "mode", "text", "title")).toList());
 
 	/** Capabilities with a label in the messages ({@code errand.capability.*}). */
 	static final Set<String> KNOWN_CAPABILITIES = Set.of("travel.flight", "travel.train", "travel.hotel", "map.route",

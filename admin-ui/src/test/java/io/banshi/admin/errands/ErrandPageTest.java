@@ -87,6 +87,7 @@ class ErrandPageTest {
 			.contains("Ask you to pick before anything is bought")
 			.contains("iPhone 16")
 			.contains("Budget (CNY)")
+			.contains(">Ranked by</span>: <span>price, lowest first</span>")
 			.contains("id=\"run\"")
 			.contains("id=\"drop\"")
 			.contains("/errands/" + id + "/diagram");
