@@ -1,5 +1,6 @@
 package io.banshi.admin.errands;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,13 +70,18 @@ class ErrandService {
 
 	private final ErrandOrders orders;
 
+	/** How long a confirm waits; its answer is kept by the engine as long. */
+	private final Duration confirmTimeout;
+
 	private final ObjectProvider<ConversationPlanner> conversations;
 
 	ErrandService(Planner planner, PlanValidator validator, PlanCompiler compiler,
 			ObjectProvider<TemplateMatcher> templates, ObjectProvider<CamundaClient> clients,
 			ObjectProvider<EngineQueries> queries, ErrandRepository errands, ErrandOrders orders,
-			ObjectProvider<ConversationPlanner> conversations) {
+			ObjectProvider<ConversationPlanner> conversations,
+			@Value("${banshi.errands.confirm-timeout:PT24H}") Duration confirmTimeout) {
 		this.conversations = conversations;
+		this.confirmTimeout = confirmTimeout;
 		this.planner = planner;
 		this.validator = validator;
 		this.compiler = compiler;
@@ -268,6 +275,10 @@ class ErrandService {
 			client().newPublishMessageCommand()
 				.messageName(BpmnPlanCompiler.CONFIRMED_MESSAGE)
 				.correlationKey(BpmnPlanCompiler.confirmationKey(current.id(), step))
+				// The answer may come before the confirm's wait has begun (it is offered
+				// as the confirm job completes): kept, not dropped, for as long as a
+				// confirm waits.
+				.timeToLive(this.confirmTimeout)
 				.variables(Map.of("confirmation", confirmation))
 				.send()
 				.join();
