@@ -54,8 +54,12 @@ class EngineBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int instances = Integer.getInteger("benchmark.instances", 3000);
+		int instances = Integer.getInteger("benchmark.instances", 10_000);
 		int inFlight = Integer.getInteger("benchmark.inFlight", 32);
+		// Long enough for the JIT to have compiled the hot paths: with a short warm-up
+		// the
+		// measured run is mostly compilation (see the engine README's profile).
+		int warmUp = Integer.getInteger("benchmark.warmUp", 10_000);
 		TestDatabase.Kind kind = TestDatabase.configuredKind();
 		HikariDataSource dataSource;
 		String where;
@@ -95,10 +99,11 @@ class EngineBenchmark {
 					.defaultRequestTimeout(Duration.ofSeconds(30))
 					.build()) {
 			System.out.printf(Locale.ROOT,
-					"%nBanshi engine benchmark on %s, %d cores, %d instances per process, " + "%d in flight%n", where,
-					Runtime.getRuntime().availableProcessors(), instances, inFlight);
+					"%nBanshi engine benchmark on %s, %d cores, %d instances per process after %d to warm up, "
+							+ "%d in flight%n",
+					where, Runtime.getRuntime().availableProcessors(), instances, warmUp, inFlight);
 			for (int tasks : new int[] { 1, 5 }) {
-				Result warmup = runProcess(client, tasks, Math.min(500, instances), inFlight);
+				Result warmup = runProcess(client, tasks, warmUp, inFlight);
 				Result result = runProcess(client, tasks, instances, inFlight);
 				System.out.printf(Locale.ROOT,
 						"%d-task process: %.0f completed instances/s (warm-up %.0f/s), job activation latency "
