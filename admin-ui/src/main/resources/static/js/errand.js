@@ -35,32 +35,20 @@
     container.dataset.active = marked || '';
   }
 
+  function ended(status) {
+    return status === 'completed' || status === 'canceled' || status === 'failed';
+  }
+
   function markCurrent() {
     var current = live() ? live().dataset.current : '';
-    var status = live() ? live().dataset.status : '';
-    var ended = status === 'completed' || status === 'canceled' || status === 'failed';
-    mark(ended ? null : current);
+    mark(ended(live() ? live().dataset.status : '') ? null : current);
   }
 
   if (container && typeof BpmnJS !== 'undefined') {
-    viewer = new BpmnJS({ container: container });
-    fetch(container.dataset.url, { credentials: 'same-origin' })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error('HTTP ' + response.status);
-        }
-        return response.text();
-      })
-      .then(function (xml) { return viewer.importXML(xml); })
-      .then(function () {
-        viewer.get('canvas').zoom('fit-viewport', 'auto');
-        markCurrent();
-        container.dataset.rendered = 'true';
-      })
-      .catch(function (error) {
-        container.dataset.rendered = 'error';
-        container.textContent = String(error);
-      });
+    Banshi.drawDiagram(container, function (drawn) {
+      viewer = drawn;
+      markCurrent();
+    });
   }
 
   if (!page.dataset.events || typeof EventSource === 'undefined') {
@@ -70,20 +58,13 @@
   var fetching = Promise.resolve();
   stream.addEventListener('errand', function (event) {
     var errand = JSON.parse(event.data);
-    var ended = errand.status === 'completed' || errand.status === 'canceled' || errand.status === 'failed';
-    if (ended) {
+    if (ended(errand.status)) {
       // The server ends the stream now; reconnecting would only be told so again.
       stream.close();
     }
     // One fetch after another, so that an older answer never replaces a newer one.
     fetching = fetching.then(function () {
-      return fetch(page.dataset.live, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
-        .then(function (response) {
-          if (!response.ok) {
-            throw new Error('HTTP ' + response.status);
-          }
-          return response.text();
-        })
+      return Banshi.fetchText(page.dataset.live, { 'Accept': 'text/html' })
         .then(function (html) {
           var old = live();
           var options = (errand.options || []).map(function (option) { return String(option.name); }).join('|');

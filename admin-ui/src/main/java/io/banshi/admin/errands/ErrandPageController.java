@@ -77,8 +77,8 @@ class ErrandPageController {
 	}
 
 	@PostMapping("/errands")
-	String processPlanForm(@RequestParam(name = "text", required = false) String text, Authentication user, Model model,
-			RedirectAttributes redirect) {
+	String processPlanForm(@RequestParam(name = "text", required = false) String text, Authentication user,
+			Model model) {
 		String said = (text != null) ? text.strip() : "";
 		model.addAttribute("text", (text != null) ? text : "");
 		if (said.isEmpty()) {

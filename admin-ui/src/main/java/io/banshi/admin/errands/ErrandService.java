@@ -97,7 +97,7 @@ class ErrandService {
 	 * @throws ErrandException when it cannot be planned (422) or started (503)
 	 */
 	Started start(String owner, String text, OffsetDateTime now, ZoneId zone) {
-		client();
+		client(); // no engine: 503 before planning and recording anything
 		Drafted drafted = draft(owner, text, now, zone, false);
 		return new Started(run(drafted.errand()), drafted.plan());
 	}
@@ -251,9 +251,8 @@ class ErrandService {
 					+ current.offered().size() + " (the options offered), but was " + option);
 		}
 		Map<String, Object> confirmation = (option != null) ? Map.of("option", option) : Map.of("declined", true);
-		// The answer goes to the confirm whose options were shown, under that confirm's
-		// own
-		// key: a confirm waiting on a parallel branch never takes it.
+		// The answer goes to the confirm whose options were shown, under its own key:
+		// a confirm waiting on a parallel branch never takes it.
 		String step = current.offeredStep();
 		// Recorded before the engine hears it: a declined errand's process ends at once,
 		// and whoever sees it end (its end listener, a reader) must find it declined.

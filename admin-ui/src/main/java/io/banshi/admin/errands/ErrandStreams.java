@@ -87,12 +87,12 @@ class ErrandStreams {
 		emitter.onTimeout(forget);
 		emitter.onError((ex) -> forget.run());
 		this.sender.execute(() -> {
-			Optional<String> view = view(id);
+			Optional<ErrandView> view = view(id);
 			if (view.isEmpty()) {
 				emitter.complete();
 				return;
 			}
-			send(id, emitter, view.get());
+			send(id, emitter, write(view.get()), ended(view.get()));
 		});
 		return emitter;
 	}
@@ -127,30 +127,32 @@ class ErrandStreams {
 		if (emitters == null || emitters.isEmpty()) {
 			return;
 		}
-		Optional<String> view = view(id);
+		Optional<ErrandView> view = view(id);
 		if (view.isEmpty()) {
 			emitters.forEach(SseEmitter::complete);
 			return;
 		}
-		if (view.get().equals(this.sent.get(id))) {
+		String written = write(view.get());
+		if (written.equals(this.sent.get(id))) {
 			return;
 		}
-		this.sent.put(id, view.get());
-		emitters.forEach((emitter) -> send(id, emitter, view.get()));
+		this.sent.put(id, written);
+		boolean ended = ended(view.get());
+		emitters.forEach((emitter) -> send(id, emitter, written, ended));
 	}
 
 	/**
 	 * Returns the errand as its page shows it, brought up to date with the engine (which
 	 * records an ended instance, and so announces it).
 	 */
-	private Optional<String> view(String id) {
-		return this.errands.find(id).map(this.service::view).map(this::write);
+	private Optional<ErrandView> view(String id) {
+		return this.errands.find(id).map(this.service::view);
 	}
 
-	private void send(String id, SseEmitter emitter, String view) {
+	private void send(String id, SseEmitter emitter, String view, boolean ended) {
 		try {
 			emitter.send(SseEmitter.event().name(EVENT).data(view, MediaType.APPLICATION_JSON));
-			if (ended(view)) {
+			if (ended) {
 				emitter.complete();
 			}
 		}
@@ -160,13 +162,8 @@ class ErrandStreams {
 		}
 	}
 
-	private boolean ended(String view) {
-		try {
-			return ErrandStatus.of(this.json.readTree(view).path("status").asText()).ended();
-		}
-		catch (JsonProcessingException ex) {
-			return false;
-		}
+	private static boolean ended(ErrandView view) {
+		return ErrandStatus.of(view.status()).ended();
 	}
 
 	private String write(ErrandView view) {

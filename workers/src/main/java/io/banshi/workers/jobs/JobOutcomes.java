@@ -51,12 +51,7 @@ public final class JobOutcomes {
 		catch (RuntimeException ex) {
 			log.warn("Job {} ({}) of process instance {} failed: {}", job.getKey(), job.getType(),
 					job.getProcessInstanceKey(), ex.toString());
-			client.newFailCommand(job)
-				.retries(Math.max(0, job.getRetries() - 1))
-				.retryBackoff(RETRY_BACKOFF)
-				.errorMessage(String.valueOf(ex.getMessage()))
-				.send()
-				.join();
+			fail(client, job, ex);
 			return;
 		}
 		// Observers hear the outcome before the engine does: once the engine has it, the
@@ -95,15 +90,22 @@ public final class JobOutcomes {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Telling that process instance {} ended failed: {}", job.getProcessInstanceKey(), ex.toString());
-			client.newFailCommand(job)
-				.retries(Math.max(0, job.getRetries() - 1))
-				.retryBackoff(RETRY_BACKOFF)
-				.errorMessage(String.valueOf(ex.getMessage()))
-				.send()
-				.join();
+			fail(client, job, ex);
 			return;
 		}
 		client.newCompleteCommand(job).send().join();
+	}
+
+	/**
+	 * A crash: one retry less, after the back-off; at none the engine raises an incident.
+	 */
+	private static void fail(JobClient client, ActivatedJob job, RuntimeException ex) {
+		client.newFailCommand(job)
+			.retries(Math.max(0, job.getRetries() - 1))
+			.retryBackoff(RETRY_BACKOFF)
+			.errorMessage(String.valueOf(ex.getMessage()))
+			.send()
+			.join();
 	}
 
 	private static void tell(List<StepObserver> observers, Consumer<StepObserver> call) {

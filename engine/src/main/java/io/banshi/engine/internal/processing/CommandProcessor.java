@@ -436,7 +436,7 @@ public final class CommandProcessor {
 			}
 			List<BpmnContext> correlated = new ArrayList<>();
 			for (Long processInstanceKey : waiting) {
-				BpmnContext c = correlateLate(connection, processInstanceKey, name, correlationKey, now);
+				BpmnContext c = correlateOldestBuffered(connection, processInstanceKey, name, correlationKey, now);
 				if (c != null) {
 					correlated.add(c);
 				}
@@ -458,7 +458,7 @@ public final class CommandProcessor {
 					awaited.processInstanceKey()) == null) {
 				return List.<BpmnContext>of();
 			}
-			BpmnContext c = correlateLate(connection, awaited.processInstanceKey(), awaited.name(),
+			BpmnContext c = correlateOldestBuffered(connection, awaited.processInstanceKey(), awaited.name(),
 					awaited.correlationKey(), now);
 			return (c != null) ? List.of(c) : List.<BpmnContext>of();
 		});
@@ -470,7 +470,7 @@ public final class CommandProcessor {
 	 * its open subscriptions for it, under the instance's lock.
 	 * @return the context of the change, or {@code null} when nothing correlated
 	 */
-	private BpmnContext correlateLate(Connection connection, long processInstanceKey, String name,
+	private BpmnContext correlateOldestBuffered(Connection connection, long processInstanceKey, String name,
 			String correlationKey, long now) throws SQLException {
 		InstanceState state = this.repository.lockAndLoad(connection, processInstanceKey);
 		if (state == null || !"ACTIVE".equals(state.processInstance().state)) {
